@@ -1,0 +1,15 @@
+import type { Choice, Inbound, Platform } from '../../core/types.js';
+
+/** A typed number or a choice's label (any case) picks that choice; anything else is a message. */
+export function resolveChoice(text: string, offered: readonly Choice[]): string | undefined {
+  const typed = text.trim();
+  if (/^\d{1,2}$/.test(typed)) return offered[Number(typed) - 1]?.id;
+  const lower = typed.toLowerCase();
+  return offered.find((c) => c.label.toLowerCase() === lower)?.id;
+}
+
+export function toInbound(text: string, session: string, platform: Platform, offered: readonly Choice[]): Inbound {
+  const choiceId = resolveChoice(text, offered);
+  const base = { conversationId: `${platform}:${session}`, userId: `${platform}:${session}`, platform };
+  return choiceId ? { ...base, text: '', choiceId } : { ...base, text };
+}

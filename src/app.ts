@@ -1,0 +1,76 @@
+import { join } from 'node:path';
+import { createCore } from './core/handle.js';
+import { createDialoguePort } from './core/dialogue-binding.js';
+import { loadKnowledge, type Knowledge } from './core/knowledge/load.js';
+import { loadMessages, type Messages } from './core/messages.js';
+import { createNlu, type Nlu } from './core/nlu/index.js';
+import { loadIntents } from './core/nlu/load.js';
+import type { Core } from './core/types.js';
+import { loadConfig, type Config } from './config.js';
+import { createLogger, type Logger } from './log.js';
+import { projectRoot } from './paths.js';
+import { createStore } from './store/index.js';
+import type { Store } from './store/types.js';
+
+export interface Runwise {
+  core: Core;
+  store: Store;
+  log: Logger;
+  close(): Promise<void>;
+}
+
+export interface Brain {
+  knowledge: Knowledge;
+  messages: Messages;
+  nlu: Nlu;
+  dialogue: ReturnType<typeof createDialoguePort>;
+}
+
+/** Loads and validates every data file and trains the classifier: the part of start-up that needs no I/O but disk. */
+export function loadBrain(root: string = projectRoot()): Brain {
+  const knowledge = loadKnowledge(join(root, 'data'));
+  const messages = loadMessages(join(root, 'data', 'messages.json'));
+  const nlu = createNlu(loadIntents(join(root, 'intents')), knowledge.techs);
+  const dialogue = createDialoguePort(join(root, 'data'), knowledge);
+  return { knowledge, messages, nlu, dialogue };
+}
+
+export interface RunwiseOptions {
+  config?: Config;
+  /** Overrides config.STATE_URL, e.g. 'memory:' in tests. */
+  stateUrl?: string;
+  store?: Store;
+  now?: () => number;
+  log?: Logger;
+  brain?: Brain;
+}
+
+export async function createRunwise(options: RunwiseOptions = {}): Promise<Runwise> {
+  const config = options.config ?? loadConfig();
+  const log = options.log ?? createLogger(config.LOG_LEVEL);
+  const now = options.now ?? Date.now;
+  const brain = options.brain ?? loadBrain();
+  const store = options.store ?? (await createStore(options.stateUrl ?? config.STATE_URL, { now }));
+  const core = createCore({
+    kb: brain.knowledge,
+    messages: brain.messages,
+    nlu: brain.nlu,
+    dialogue: brain.dialogue,
+    threshold: config.CONFIDENCE_THRESHOLD,
+    store,
+    log,
+    now,
+    dialogueTtlMs: config.DIALOGUE_TTL_MINUTES * 60_000,
+  });
+  let closed = false;
+  return {
+    core,
+    store,
+    log,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await store.close();
+    },
+  };
+}

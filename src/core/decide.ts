@@ -1,0 +1,172 @@
+import { parseChoiceId } from './answer/choice-id.js';
+import { answerById, answerIntent, clarify, fallback, notice, startChoices } from './answer/route.js';
+import type { AnswerContext } from './answer/compose.js';
+import type { DialoguePort, DialogueSnapshot, FlowId } from './dialogue-port.js';
+import type { Nlu, NluResult } from './nlu/index.js';
+import { cleanInput } from './text/clean.js';
+import { assertNever, type Inbound, type Reply } from './types.js';
+import type { LogEntry } from '../store/types.js';
+
+/** What the store keeps per conversation. */
+export interface Conversation {
+  dialogue?: DialogueSnapshot;
+}
+
+/** Side effects that run only once the conversation was saved (so a retried turn does not log twice). */
+export type Effect =
+  | { type: 'log'; log: 'unanswered' | 'feedback'; entry: LogEntry }
+  | { type: 'progress'; tourStep: string | undefined };
+
+export interface Outcome {
+  reply: Reply;
+  conversation: Conversation;
+  effects: Effect[];
+}
+
+export interface DecideDeps extends AnswerContext {
+  nlu: Nlu;
+  dialogue: DialoguePort;
+  threshold: number;
+}
+
+export interface TurnInput {
+  message: Inbound;
+  conversation: Conversation;
+  /** Where a returning user left the tour. */
+  tourStep: string | undefined;
+  now: number;
+}
+
+const DIALOGUE_INTENTS: Record<string, FlowId> = { recommend_start: 'recommend', tour_start: 'tour' };
+const UNANSWERED_TEXT_LIMIT = 300;
+
+function unanswered(input: TurnInput, text: string, result: Pick<NluResult, 'intent' | 'confidence'>): Effect {
+  return {
+    type: 'log',
+    log: 'unanswered',
+    entry: {
+      text: text.slice(0, UNANSWERED_TEXT_LIMIT),
+      at: new Date(input.now).toISOString(),
+      platform: input.message.platform,
+      intent: result.intent,
+      confidence: Math.round(result.confidence * 1000) / 1000,
+    },
+  };
+}
+
+function withDialogue(reply: Reply, dialogue: DialogueSnapshot | null | undefined, effects: Effect[] = []): Outcome {
+  return { reply, conversation: dialogue ? { dialogue } : {}, effects };
+}
+
+function progressEffect(deps: DecideDeps, flow: string, state: DialogueSnapshot | null, previous?: DialogueSnapshot): Effect[] {
+  if (flow !== 'tour' && previous?.flow !== 'tour') return [];
+  return [{ type: 'progress', tourStep: state && state.flow === 'tour' ? deps.dialogue.tourStep(state) : undefined }];
+}
+
+function startFlow(deps: DecideDeps, input: TurnInput, flow: FlowId, text?: string): Outcome {
+  const resumeStep = flow === 'tour' ? input.tourStep : undefined;
+  const { state, reply } = deps.dialogue.start(flow, { text, resumeStep, now: input.now });
+  return withDialogue(reply, state, progressEffect(deps, flow, state));
+}
+
+function metaReply(deps: DecideDeps, what: 'welcome' | 'home' | 'help' | 'ask'): Reply {
+  switch (what) {
+    case 'welcome':
+      return notice('welcome', deps.messages.welcome, startChoices(deps));
+    case 'home':
+      return notice('help', deps.messages.home, startChoices(deps));
+    case 'help':
+      return notice('help', deps.messages.help, startChoices(deps));
+    case 'ask':
+      return notice('help', deps.messages.askPrompt);
+    default:
+      return assertNever(what);
+  }
+}
+
+/** A button press: dialogue answers go to the engine, everything else is self-describing. */
+function decideChoice(deps: DecideDeps, input: TurnInput, id: string): Outcome {
+  const active = input.conversation.dialogue;
+  const keep = (reply: Reply, effects: Effect[] = []) => withDialogue(reply, active, effects);
+  if (deps.dialogue.isDialogueChoice(id)) {
+    if (active) {
+      const turn = deps.dialogue.continue(active, { text: '', choiceId: id }, input.now);
+      if (turn.handled) return withDialogue(turn.reply, turn.state, progressEffect(deps, active.flow, turn.state, active));
+    }
+    // A button from a dialogue that has ended (cancelled, finished, expired): say so and offer to start again.
+    return keep(notice('recommend_start', deps.messages.dialogueExpired, startChoices(deps)));
+  }
+  const action = parseChoiceId(id);
+  switch (action.type) {
+    case 'more':
+      return keep(answerById(deps, action.entry, true) ?? fallback(deps, 1));
+    case 'feedback':
+      return keep(notice('feedback', action.helpful ? deps.messages.feedbackThanks : deps.messages.feedbackRecorded), [
+        { type: 'log', log: 'feedback', entry: { topic: action.entry, helpful: action.helpful, at: new Date(input.now).toISOString(), platform: input.message.platform } },
+      ]);
+    case 'ask':
+      if (action.intent === 'entry') return keep(answerById(deps, action.entities[0] ?? '', false) ?? fallback(deps, 1));
+      if (DIALOGUE_INTENTS[action.intent]) return startFlow(deps, input, DIALOGUE_INTENTS[action.intent]!);
+      return keep(answerIntent(deps, action.intent, action.entities, 1));
+    case 'start':
+      return startFlow(deps, input, action.flow);
+    case 'meta':
+      return keep(metaReply(deps, action.what));
+    case 'other':
+      return keep(fallback(deps, 0));
+  }
+}
+
+/** Answers a classified message that is not a dialogue step. */
+function decideText(deps: DecideDeps, input: TurnInput, text: string, result: NluResult): Outcome {
+  const active = input.conversation.dialogue;
+  const confident = result.confidence >= deps.threshold;
+  const flow = DIALOGUE_INTENTS[result.intent];
+  if (flow && confident) return startFlow(deps, input, flow, text);
+
+  let reply: Reply;
+  const effects: Effect[] = [];
+  if (result.known === 0 && result.entities.length === 0) {
+    reply = fallback(deps, 0);
+    effects.push(unanswered(input, text, { intent: 'out_of_scope', confidence: 0 }));
+  } else if (result.intent === 'out_of_scope' && confident) {
+    reply = fallback(deps, result.confidence);
+    effects.push(unanswered(input, text, result));
+  } else if (!confident) {
+    reply = clarify(deps, result.ranking, result.entities, result.confidence);
+    effects.push(unanswered(input, text, result));
+  } else {
+    reply = answerIntent(deps, result.intent, result.entities, result.confidence);
+  }
+
+  if (!active) return withDialogue(reply, undefined, effects);
+  // A side question mid-dialogue: answer it (or say we did not get it), then ask the pending step again.
+  const reprompt = deps.dialogue.reprompt(active);
+  const answered = reply.kind === 'answer';
+  const lead = answered ? `${reply.text}\n\n${deps.messages.resumeDialogue}` : deps.messages.dialogueNotUnderstood;
+  return withDialogue({ ...reprompt, text: `${lead}\n\n${reprompt.text}`, sources: answered ? reply.sources : reprompt.sources }, active, effects);
+}
+
+export function decide(deps: DecideDeps, input: TurnInput): Outcome {
+  const { message } = input;
+  if (message.choiceId) return decideChoice(deps, input, message.choiceId);
+
+  const active = input.conversation.dialogue;
+  const raw = message.text.trim();
+  // Dialogue answers such as "2" or "not sure" would not survive cleaning, so the engine sees them first.
+  if (active && raw !== '' && raw.length <= 2000) {
+    const turn = deps.dialogue.continue(active, { text: raw }, input.now);
+    if (turn.handled) return withDialogue(turn.reply, turn.state, progressEffect(deps, active.flow, turn.state, active));
+  }
+
+  const cleaned = cleanInput(message.text);
+  if (cleaned.problem) {
+    const choices = cleaned.problem === 'too_long' ? [] : startChoices(deps);
+    const reply: Reply = { kind: 'fallback', intent: 'out_of_scope', confidence: 0, text: deps.messages.input[cleaned.problem], choices, sources: [] };
+    if (!active) return withDialogue(reply, undefined);
+    const reprompt = deps.dialogue.reprompt(active);
+    return withDialogue({ ...reprompt, text: `${reply.text}\n\n${reprompt.text}` }, active);
+  }
+  return decideText(deps, input, cleaned.text, deps.nlu.classify(cleaned.text));
+}
+

@@ -1,0 +1,19 @@
+import type { Reply } from './types.js';
+
+/** A dialogue in progress, as the store keeps it (JSON). The engine owns its shape. */
+export type DialogueSnapshot = { flow: string; stepId?: string } & Record<string, unknown>;
+
+export type FlowId = 'recommend' | 'tour';
+
+/** What the core needs from the dialogue engine; `createDialoguePort` binds the engine's functions to loaded flows. */
+export interface DialoguePort {
+  start(flow: FlowId, opts: { text?: string; resumeStep?: string; now: number }): { state: DialogueSnapshot | null; reply: Reply };
+  continue(state: DialogueSnapshot, input: { text: string; choiceId?: string }, now: number):
+    | { handled: true; state: DialogueSnapshot | null; reply: Reply }
+    | { handled: false };
+  reprompt(state: DialogueSnapshot): Reply;
+  isExpired(state: DialogueSnapshot, now: number, ttlMs: number): boolean;
+  isDialogueChoice(id: string): boolean;
+  /** The step a returning user resumes the tour at, or undefined when the tour is over. */
+  tourStep(state: DialogueSnapshot): string | undefined;
+}

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { readDataFile } from './data-file.js';
+
+const Text = z.string().min(1).max(1500);
+const Label = z.string().min(1).max(75);
+
+/** data/messages.json: every sentence the core says that is not knowledge. `{name}`-style slots are filled in. */
+export const MessagesSchema = z.strictObject({
+  greeting: Text,
+  thanks: Text,
+  goodbye: Text,
+  help: Text,
+  home: Text,
+  welcome: Text,
+  askPrompt: Text,
+  outOfScope: Text,
+  clarify: Text,
+  entityMissing: Text,
+  compareNeedsTwo: Text,
+  compareComposed: Text,
+  compareDifferentLayers: Text,
+  facetMissing: Text,
+  notAHypervisor: Text,
+  alternativesHeader: Text,
+  noAlternatives: Text,
+  feedbackThanks: Text,
+  feedbackRecorded: Text,
+  resumeDialogue: Text,
+  dialogueNotUnderstood: Text,
+  dialogueExpired: Text,
+  input: z.strictObject({
+    empty: Text,
+    too_long: Text,
+    code_only: Text,
+    no_words: Text,
+    other_script: Text,
+  }),
+  errors: z.strictObject({ internal: Text, store_unavailable: Text, store_conflict: Text }),
+  labels: z.strictObject({
+    more: Label,
+    helpful: Label,
+    notHelpful: Label,
+    tour: Label,
+    recommend: Label,
+    ask: Label,
+    help: Label,
+  }),
+  /** How a clarifying choice or follow-up is worded for each intent; `{name}` is the technology, `{other}` the second one. */
+  intentLabels: z.record(z.string(), Label),
+});
+export type Messages = z.infer<typeof MessagesSchema>;
+
+export function loadMessages(path: string): Messages {
+  return readDataFile(path, MessagesSchema);
+}
+
+/** Fills `{slot}`s; an unknown slot stays visible rather than silently vanishing. */
+export function fill(template: string, values: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
+}

@@ -1,0 +1,23 @@
+import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
+import AggressiveTokenizer from 'natural/lib/natural/tokenizers/aggressive_tokenizer.js';
+
+const tokenizer = new AggressiveTokenizer();
+// Stemming dominates per-message cost; chat vocabulary is small, so memoise it (bounded).
+const stemCache = new Map<string, string>();
+const STEM_CACHE_LIMIT = 50_000;
+
+/** Lowercase word tokens; keeps digits ("type 1", "k8s") and splits on everything else, dashes included. */
+export function tokenize(text: string): string[] {
+  return tokenizer
+    .tokenize(text.toLowerCase().replace(/[-'/]/g, ' '))
+    .filter((t) => t.length > 0);
+}
+
+export function stem(token: string): string {
+  let stemmed = stemCache.get(token);
+  if (stemmed === undefined) {
+    stemmed = /\d/.test(token) ? token : PorterStemmer.stem(token);
+    if (stemCache.size < STEM_CACHE_LIMIT) stemCache.set(token, stemmed);
+  }
+  return stemmed;
+}

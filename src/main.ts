@@ -1,0 +1,60 @@
+import { createRunwise, type Runwise } from './app.js';
+import { configuredPlatforms, loadConfig, type Config, type PlatformName } from './config.js';
+import { toRunwiseError } from './errors.js';
+import { createLogger, type Logger } from './log.js';
+
+interface Running {
+  stop(): Promise<void>;
+}
+
+// Platform SDKs load only when that platform is configured: Bolt and discord.js together cost more than the rest of start-up.
+async function startPlatform(name: PlatformName, opts: { config: Config; runwise: Runwise; log: Logger }): Promise<Running> {
+  switch (name) {
+    case 'slack':
+      return (await import('./adapters/slack/index.js')).startSlack(opts);
+    case 'discord':
+      return (await import('./adapters/discord/index.js')).startDiscord(opts);
+  }
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const platforms = configuredPlatforms(config);
+  if (platforms.length === 0) {
+    // No tokens: the local terminal chat, the embedded default that needs no account.
+    await import('./adapters/cli/main.js');
+    return;
+  }
+  const log = createLogger(config.LOG_LEVEL);
+  const runwise = await createRunwise({ config, log });
+  const running: Running[] = [];
+  try {
+    for (const name of platforms) {
+      running.push(await startPlatform(name, { config, runwise, log }));
+      log.info({ platform: name }, 'platform started');
+    }
+  } catch (error) {
+    await Promise.allSettled(running.map((r) => r.stop()));
+    await runwise.close();
+    throw error;
+  }
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'stopping: finishing messages in flight');
+    await Promise.allSettled(running.map((r) => r.stop()));
+    await runwise.close();
+    log.info('stopped');
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  const failure = toRunwiseError(error);
+  process.stderr.write(`runwise: ${failure.message}\n`);
+  process.exit(failure.code === 'config_invalid' || failure.code === 'data_invalid' ? 2 : 1);
+});
