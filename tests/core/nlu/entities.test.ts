@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { createEntityRecognizer, distinctIds } from '../../../src/core/nlu/entities.js';
+import type { TechEntry } from '../../../src/core/knowledge/schema.js';
+import { tokenize } from '../../../src/core/nlu/tokenize.js';
+
+function tech(id: string, name: string, aliases: string[] = [], category: TechEntry['category'] = 'hypervisor'): TechEntry {
+  return { type: 'tech', id, name, category, aliases, summary: 's'.repeat(20), details: 'd'.repeat(20), facts: {}, related: [], alternatives: [], sources: ['x'] };
+}
+
+const techs = [
+  tech('podman', 'Podman', [], 'container-engine'),
+  tech('docker', 'Docker', [], 'container-engine'),
+  tech('hyper-v', 'Hyper-V', ['microsoft hyper-v']),
+  tech('esxi', 'VMware ESXi', ['esxi', 'esx', 'vmware']),
+  tech('kubernetes', 'Kubernetes', ['k8s', 'kube'], 'orchestrator'),
+  tech('virtualbox', 'VirtualBox', ['oracle virtualbox']),
+  tech('virtual-machine', 'Virtual machine', ['vm', 'virtual machines'], 'concept'),
+  tech('kvm', 'KVM', ['kernel-based virtual machine']),
+];
+const recognizer = createEntityRecognizer(techs, new Set(['locker', 'machine', 'the', 'is']));
+const ids = (text: string) => distinctIds(recognizer.find(tokenize(text)));
+
+describe('entity recogniser', () => {
+  it('GIVEN names written with spaces, dashes or none THEN finds the same technology', () => {
+    expect(ids('hyper-v')).toEqual(['hyper-v']);
+    expect(ids('hyperv')).toEqual(['hyper-v']);
+    expect(ids('hyper v')).toEqual(['hyper-v']);
+    expect(ids('virtual box')).toEqual(['virtualbox']);
+  });
+
+  it('GIVEN aliases and plurals THEN maps them to the entry', () => {
+    expect(ids('is esx any good')).toEqual(['esxi']);
+    expect(ids('k8s')).toEqual(['kubernetes']);
+    expect(ids('vms are slow')).toEqual(['virtual-machine']);
+    expect(ids('kernel-based virtual machine')).toEqual(['kvm']);
+  });
+
+  it('GIVEN typos THEN tolerates them', () => {
+    expect(ids('podmn')).toEqual(['podman']);
+    expect(ids('dokcer compose')).toEqual(['docker']);
+    expect(ids('virtaul box')).toEqual(['virtualbox']);
+    expect(ids('kuberentes')).toEqual(['kubernetes']);
+  });
+
+  it('GIVEN ordinary words close to a name THEN does not invent a technology', () => {
+    expect(ids('my locker is full')).toEqual([]);
+    expect(ids('the machine')).toEqual([]);
+  });
+
+  it('GIVEN two technologies THEN returns both in order, once each', () => {
+    expect(ids('docker vs podman vs docker')).toEqual(['docker', 'podman']);
+    expect(ids('is kvm faster than esxi')).toEqual(['kvm', 'esxi']);
+  });
+});
