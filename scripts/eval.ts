@@ -21,7 +21,7 @@ const heldout = readFileSync(join(root, 'tests', 'eval', 'heldout.jsonl'), 'utf8
   .split('\n')
   .filter((l) => l.trim() !== '')
   .map((l, i) => {
-    const parsed = LabelledExampleSchema.extend({ entities: LabelledExampleSchema.shape.intent.array().optional() }).safeParse(JSON.parse(l));
+    const parsed = LabelledExampleSchema.safeParse(JSON.parse(l));
     if (!parsed.success) throw new Error(`tests/eval/heldout.jsonl line ${i + 1}: ${parsed.error.message}`);
     return parsed.data;
   });

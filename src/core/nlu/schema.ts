@@ -17,5 +17,7 @@ export type IntentFile = z.infer<typeof IntentFileSchema>;
 export const LabelledExampleSchema = z.strictObject({
   text: z.string().min(1),
   intent: z.string(),
+  /** Knowledge ids of the technologies the text names, in order of appearance. */
+  entities: z.array(z.string()).optional(),
 });
 export type LabelledExample = z.infer<typeof LabelledExampleSchema>;
