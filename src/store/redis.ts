@@ -60,7 +60,8 @@ async function connect(url: string, safeUrl: string): Promise<Redis> {
   });
   try {
     await Promise.race([client.connect(), timeout]);
-    await Promise.race([client.ping(), timeout]);
+    // ioredis only reports a failed SELECT (e.g. /99 on a 16-database server) as an event and carries on in db 0.
+    await Promise.race([client.select(client.options.db ?? 0), timeout]);
     ready = true;
     return client;
   } catch (error) {
