@@ -1,0 +1,99 @@
+import {
+  MessageFlags,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type Interaction,
+  type Message,
+} from 'discord.js';
+import { COMMAND_NAME } from './commands.js';
+import { logFailure, type HandlerContext } from './context.js';
+import { clickLocksMessage, isSubcommand, parseButton, parseCommand, type Place } from './parse.js';
+import { fromCustomId, lockButtons, NO_MENTIONS, renderReply } from './render.js';
+
+/** `/runwise …` and clicks on our buttons; anything else is not ours and is left alone. */
+export async function handleInteraction(ctx: HandlerContext, interaction: Interaction): Promise<void> {
+  if (interaction.isChatInputCommand() && interaction.commandName === COMMAND_NAME) {
+    await guarded(ctx, interaction, () => onCommand(ctx, interaction));
+  } else if (interaction.isButton() && fromCustomId(interaction.customId) !== null) {
+    await guarded(ctx, interaction, () => onButton(ctx, interaction));
+  }
+}
+
+function placeOf(interaction: ChatInputCommandInteraction | ButtonInteraction): Place {
+  return { guildId: interaction.guildId, channelId: interaction.channelId, userId: interaction.user.id };
+}
+
+/**
+ * Acknowledge first (Discord allows 3 s), then answer by editing the deferred reply; any further
+ * parts of a long answer follow as follow-up messages, in order.
+ */
+async function onCommand(ctx: HandlerContext, interaction: ChatInputCommandInteraction): Promise<void> {
+  await interaction.deferReply();
+  const subcommand = interaction.options.getSubcommand(false);
+  if (!isSubcommand(subcommand)) throw new Error(`unknown subcommand ${String(subcommand)}`);
+  const inbound = parseCommand(subcommand, interaction.options.getString('question'), placeOf(interaction));
+  const parts = renderReply(await ctx.core.handle(inbound), ctx.words);
+  const [first, ...rest] = parts;
+  if (first === undefined) {
+    await interaction.deleteReply();
+    return;
+  }
+  await interaction.editReply(first);
+  for (const part of rest) await interaction.followUp(part);
+}
+
+/**
+ * Acknowledge the click without a visible change, run the choice, then lock the clicked message
+ * (buttons disabled, the chosen one green) and post the next step below it. The lock waits for
+ * the answer so a failed turn leaves the buttons usable for another try.
+ */
+async function onButton(ctx: HandlerContext, interaction: ButtonInteraction): Promise<void> {
+  await interaction.deferUpdate();
+  const inbound = parseButton(interaction.customId, placeOf(interaction));
+  if (inbound === null) return;
+  const parts = renderReply(await ctx.core.handle(inbound), ctx.words);
+  if (clickLocksMessage(ownerOf(interaction.message), interaction.user.id)) {
+    const rows = interaction.message.components.map((component) => component.toJSON());
+    await interaction.editReply({
+      // lockButtons keeps the API shape it was given; discord.js accepts raw component JSON.
+      components: lockButtons(rows, interaction.customId) as never,
+      allowedMentions: NO_MENTIONS,
+    });
+  }
+  for (const part of parts) await interaction.followUp(part);
+}
+
+/** Whom a message of ours answers: the command's user, the author it replied to, or the welcomed member. */
+function ownerOf(message: Message): string | null {
+  return (
+    message.interactionMetadata?.user.id ??
+    message.mentions.repliedUser?.id ??
+    message.mentions.users.first()?.id ??
+    null
+  );
+}
+
+/** Any failure ends in a short, polite ephemeral message for the user alone; details go to the log only. */
+async function guarded(
+  ctx: HandlerContext,
+  interaction: ChatInputCommandInteraction | ButtonInteraction,
+  work: () => Promise<void>,
+): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    logFailure(ctx.log, interaction.isButton() ? 'a button click' : 'a slash command', error);
+    const notice = { content: ctx.words.error, flags: MessageFlags.Ephemeral as const, allowedMentions: NO_MENTIONS };
+    try {
+      if (!interaction.deferred && !interaction.replied) {
+        await interaction.reply(notice);
+        return;
+      }
+      // A public "thinking…" placeholder would otherwise stay forever.
+      if (interaction.isChatInputCommand() && !interaction.replied) await interaction.deleteReply().catch(() => undefined);
+      await interaction.followUp(notice);
+    } catch (secondary) {
+      logFailure(ctx.log, 'reporting an error to the user', secondary);
+    }
+  }
+}
