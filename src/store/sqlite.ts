@@ -89,6 +89,8 @@ export function createSqliteStore(path: string, opts: StoreOptions = {}): Store 
   const trimLog = db.prepare(`
     DELETE FROM logs WHERE log = @log AND id <= (
       SELECT id FROM logs WHERE log = @log ORDER BY id DESC LIMIT 1 OFFSET @cap)`);
+  // Transactions run as BEGIN IMMEDIATE: they take the write lock up front, so a second process waits
+  // (busy_timeout) instead of failing on a snapshot that went stale between its read and its write.
   const appendEntry = db.transaction((log: LogName, text: string, at: number) => {
     insertEntry.run(log, text, at);
     trimLog.run({ log, cap: logCap });
@@ -114,7 +116,7 @@ export function createSqliteStore(path: string, opts: StoreOptions = {}): Store 
   };
   const afterWrite = () => {
     writes += 1;
-    if (writes % SWEEP_EVERY_WRITES === 0) sweep(now());
+    if (writes % SWEEP_EVERY_WRITES === 0) sweep.immediate(now());
   };
 
   return {
@@ -163,7 +165,7 @@ export function createSqliteStore(path: string, opts: StoreOptions = {}): Store 
 
     append(log: LogName, entry: LogEntry): Promise<void> {
       return guarded(() => {
-        appendEntry(log, encodeEntry(entry), now());
+        appendEntry.immediate(log, encodeEntry(entry), now());
       });
     },
 

@@ -1,34 +1,13 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSqliteStore } from '../../src/store/sqlite.js';
+import { buildForChildProcess } from './child-build.js';
 
-const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const ACKS_BEFORE_KILL = 60;
-
-/** Transpiles `entry` and every relative import it reaches into `outDir`, keeping the src/ layout. */
-function transpileTree(entry: string, outDir: string): void {
-  const pending = [entry];
-  const done = new Set<string>();
-  while (pending.length > 0) {
-    const file = pending.pop() as string;
-    if (done.has(file)) continue;
-    done.add(file);
-    const source = readFileSync(file, 'utf8');
-    const { outputText } = ts.transpileModule(source, {
-      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
-    });
-    const out = join(outDir, relative(repo, file)).replace(/\.ts$/, '.js');
-    mkdirSync(dirname(out), { recursive: true });
-    writeFileSync(out, outputText);
-    for (const match of source.matchAll(/from '(\.{1,2}\/[^']+)\.js'/g)) pending.push(resolve(dirname(file), `${match[1]}.ts`));
-  }
-}
 
 /** The child: writes through the real SQLite store and prints "ack <i>" only after each put has resolved. */
 const WRITER = `
@@ -47,9 +26,7 @@ describe('SQLite store durability', () => {
   let dir: string;
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'runwise-durability-'));
-    transpileTree(join(repo, 'src/store/sqlite.ts'), dir);
-    writeFileSync(join(dir, 'package.json'), '{"type":"module"}');
-    symlinkSync(join(repo, 'node_modules'), join(dir, 'node_modules'), 'dir');
+    buildForChildProcess(['src/store/sqlite.ts'], dir);
     writeFileSync(join(dir, 'writer.mjs'), WRITER);
   });
   afterAll(() => {
