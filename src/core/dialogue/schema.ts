@@ -1,0 +1,164 @@
+import { z } from 'zod';
+import { MAX_CHOICE_LABEL } from '../types.js';
+
+/**
+ * The dialogue data: data/flows/recommend.json, tour.json and controls.json.
+ * Every word the engine shows lives here; loadFlows (load.ts) validates and cross-checks it.
+ */
+
+const Id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,23}$/, 'lowercase letters, digits and dashes, at most 24 characters');
+const SourceId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a source id from data/sources.json');
+const Label = z.string().min(1).max(MAX_CHOICE_LABEL);
+const Sentence = z.string().min(10).max(600);
+const Paragraph = z.string().min(10).max(1200);
+/** Free-text phrases; matched on word stems, so "GPUs" also matches "gpu". */
+const Phrases = z.array(z.string().min(1).max(80)).default([]);
+
+export const VERDICTS = ['vm', 'container', 'containers-on-vms'] as const;
+export const VerdictSchema = z.enum(VERDICTS);
+
+/** Slots and choices that can never be answers, because choice ids use them for controls. */
+export const RESERVED_SLOTS = ['ctl', 'start'];
+export const RESERVED_CHOICES = ['skip'];
+
+export const AnswerChoiceSchema = z.strictObject({
+  id: Id,
+  label: Label,
+  /** How strongly this answer points at each verdict; missing verdicts weigh 0. */
+  weights: z.partialRecord(VerdictSchema, z.number().int().min(0).max(5)),
+  /** Shown under the verdict when this answer counted, written about what the user said. */
+  reason: Sentence,
+  /** Phrases that answer this question anywhere in a free-text message. */
+  match: Phrases,
+  /** Short whole-message replies ("no", "none") accepted only while this question is pending. */
+  answers: Phrases,
+});
+export type AnswerChoice = z.infer<typeof AnswerChoiceSchema>;
+
+export const QuestionStepSchema = z.strictObject({
+  type: z.literal('question'),
+  id: Id,
+  slot: Id,
+  text: Sentence,
+  hint: Sentence.optional(),
+  choices: z.array(AnswerChoiceSchema).min(2).max(6),
+});
+export type QuestionStep = z.infer<typeof QuestionStepSchema>;
+
+/** All conditions must hold: each listed slot was answered with one of the listed choice ids. */
+const When = z.record(Id, z.array(Id).min(1));
+
+export const NextStepSchema = z.strictObject({
+  text: Sentence,
+  /** Shown only when the answers match. */
+  when: When.optional(),
+  /** Shown only when no step with `when` matched. Without `when` or `fallback` a step is always shown. */
+  fallback: z.literal(true).optional(),
+});
+
+export const VerdictTextSchema = z.strictObject({
+  /** The verdict as a phrase inside a sentence: "containers on VMs". */
+  name: z.string().min(3).max(40),
+  title: z.string().min(3).max(80),
+  explanation: Paragraph,
+  nextSteps: z.array(NextStepSchema).min(1).max(8),
+  sources: z.array(SourceId).min(1),
+});
+
+export const RecommendFlowSchema = z.strictObject({
+  id: z.literal('recommend'),
+  /** Opens the dialogue when the first message said nothing the questions ask about. */
+  intro: Sentence,
+  /** Equal totals go to the verdict listed first here. */
+  tieBreak: z.array(VerdictSchema).length(3),
+  questions: z.array(QuestionStepSchema).min(2).max(12),
+  verdicts: z.strictObject({ vm: VerdictTextSchema, container: VerdictTextSchema, 'containers-on-vms': VerdictTextSchema }),
+});
+export type RecommendFlow = z.infer<typeof RecommendFlowSchema>;
+
+const TourBody = z.array(z.string().min(3).max(500)).min(1).max(8);
+
+export const InfoStepSchema = z.strictObject({
+  type: z.literal('info'),
+  id: Id,
+  title: z.string().min(3).max(80),
+  /** Paragraphs; a line starting with "- " is a bullet. */
+  body: TourBody,
+  sources: z.array(SourceId).min(1),
+});
+
+export const CheckStepSchema = z.strictObject({
+  type: z.literal('check'),
+  id: Id,
+  title: z.string().min(3).max(80),
+  body: TourBody,
+  question: Sentence,
+  choices: z.array(z.strictObject({ id: z.string().regex(/^[a-z]$/, 'one letter: a, b, c...'), label: Label })).min(2).max(5),
+  /** The id of the right choice. */
+  answer: z.string(),
+  /** Shown after any answer, right or wrong. */
+  explanation: Sentence,
+  sources: z.array(SourceId).min(1),
+});
+
+export const TourStepSchema = z.discriminatedUnion('type', [InfoStepSchema, CheckStepSchema]);
+export type TourStep = z.infer<typeof TourStepSchema>;
+export type CheckStep = z.infer<typeof CheckStepSchema>;
+
+export const TourFlowSchema = z.strictObject({
+  id: z.literal('tour'),
+  steps: z.array(TourStepSchema).min(5).max(8),
+});
+export type TourFlow = z.infer<typeof TourFlowSchema>;
+
+/** A template must mention each placeholder, e.g. "{index}". */
+const template = (...names: string[]) =>
+  z
+    .string()
+    .min(3)
+    .max(600)
+    .refine((s) => names.every((n) => s.includes(`{${n}}`)), { message: `must contain ${names.map((n) => `{${n}}`).join(' and ')}` });
+const Words = z.array(z.string().min(1).max(40)).min(1);
+
+export const ControlsSchema = z.strictObject({
+  /** Whole-message commands, matched after dropping `fillers` ("cancel please", "ok go back"). */
+  words: z.strictObject({ cancel: Words, restart: Words, back: Words, skip: Words, next: Words }),
+  fillers: z.array(z.string().min(1).max(20)),
+  /** A phrase is ignored when one of `before` is at most `window` words ahead of it, or one of `after` follows within two words. */
+  negation: z.strictObject({ before: Words, after: Words, window: z.number().int().min(1).max(6) }),
+  /** Words that split a sentence into clauses, so a negation does not reach across "but". */
+  clauseBreaks: Words,
+  /** A message ending in "?" or starting with one of these is a side question, not an answer. */
+  questionStarts: Words,
+  labels: z.strictObject({
+    back: Label,
+    restart: Label,
+    cancel: Label,
+    skip: Label,
+    next: Label,
+    finish: Label,
+    stopTour: Label,
+    resumeTour: Label,
+    restartTour: Label,
+    takeTour: Label,
+    recommend: Label,
+  }),
+  text: z.strictObject({
+    progress: template('index', 'total'),
+    tourProgress: template('index', 'total'),
+    noted: template('answers'),
+    restarted: Sentence,
+    nothingBack: Sentence,
+    cancelled: Sentence,
+    tourStopped: Sentence,
+    tourDone: Sentence,
+    nextStepsHeading: z.string().min(3).max(80),
+    reasonsHeading: z.string().min(3).max(80),
+    against: template('reason'),
+    closeCall: template('other'),
+    noReasons: Sentence,
+    checkRight: z.string().min(2).max(200),
+    checkWrong: template('answer'),
+  }),
+});
+export type Controls = z.infer<typeof ControlsSchema>;

@@ -1,0 +1,57 @@
+import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
+
+/**
+ * Word handling for the dialogue: lowercase words, apostrophes dropped ("don't" → "dont"),
+ * dashes and punctuation split words (".NET" → "net", "multi-tenant" → "multi tenant"),
+ * and each word stemmed so plurals and verb forms meet ("GPUs" → "gpu", "scaling" → "scale").
+ */
+
+const stemCache = new Map<string, string>();
+const STEM_CACHE_LIMIT = 20_000;
+
+export function stem(word: string): string {
+  let s = stemCache.get(word);
+  if (s === undefined) {
+    s = /\d/.test(word) ? word : PorterStemmer.stem(word);
+    if (stemCache.size < STEM_CACHE_LIMIT) stemCache.set(word, s);
+  }
+  return s;
+}
+
+/** Lowercase words of a text, punctuation removed. */
+export function words(text: string): string[] {
+  return text
+    .toLowerCase()
+    .replace(/[\u2018\u2019']/g, '')
+    .split(/[^a-z0-9+#]+/)
+    .filter((w) => w.length > 0);
+}
+
+/** Stems of a short text joined by spaces: the key for whole-message comparisons. */
+export function key(text: string): string {
+  return words(text).map(stem).join(' ');
+}
+
+/**
+ * Splits a message into clauses of stems: at sentence punctuation and at `breaks` ("but"),
+ * so that a negation in one clause does not cancel a phrase in the next.
+ */
+export function clauses(text: string, breaks: ReadonlySet<string>): string[][] {
+  const out: string[][] = [];
+  for (const part of text.toLowerCase().split(/[.,;:!?()\n]+|\s-\s/)) {
+    let current: string[] = [];
+    for (const w of words(part)) {
+      if (breaks.has(w)) {
+        if (current.length) out.push(current);
+        current = [];
+      } else current.push(stem(w));
+    }
+    if (current.length) out.push(current);
+  }
+  return out;
+}
+
+/** Fills "{name}" placeholders. */
+export function fill(template: string, vars: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
+}
