@@ -1,0 +1,38 @@
+import type { Choice } from '../types.js';
+import type { ControlWord, Flows } from './load.js';
+import { key, stem, words } from './text.js';
+
+/** A whole-message command ("cancel", "ok go back", "skip this one please"), or null. */
+export function readControl(flows: Flows, text: string): ControlWord | null {
+  const stems = words(text).map(stem);
+  const full = flows.controlKeys.get(stems.join(' '));
+  if (full) return full;
+  const core = stems.filter((s) => !flows.fillers.has(s)).join(' ');
+  return core ? (flows.controlKeys.get(core) ?? null) : null;
+}
+
+/** "2", "#2", "2.", "option 2" → 2; anything else → null. */
+export function readNumber(text: string): number | null {
+  const m = /^\s*(?:option\s*|#)?(\d{1,2})\s*[.)]?\s*$/i.exec(text);
+  return m ? Number(m[1]) : null;
+}
+
+/** The choice whose label the message repeats (case, punctuation and plurals aside). */
+export function readLabel(choices: readonly Choice[], text: string): Choice | undefined {
+  const k = key(text);
+  return k ? choices.find((c) => key(c.label) === k) : undefined;
+}
+
+/** The choice a message picks by number or by label. */
+export function readPick(choices: readonly Choice[], text: string): Choice | undefined {
+  const n = readNumber(text);
+  if (n !== null) return choices[n - 1];
+  return readLabel(choices, text);
+}
+
+/** A message shaped like a question of its own, which the core should answer aside. */
+export function looksLikeQuestion(flows: Flows, text: string): boolean {
+  if (text.trim().endsWith('?')) return true;
+  const first = words(text)[0];
+  return first !== undefined && flows.questionStarts.has(stem(first));
+}
