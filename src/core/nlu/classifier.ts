@@ -30,7 +30,7 @@ export interface ClassifierOptions {
 }
 
 export function trainClassifier(docs: readonly TrainingDoc[], options: ClassifierOptions = {}): Classifier {
-  const alpha = options.alpha ?? 0.3;
+  const alpha = options.alpha ?? 0.1;
   const temperature = options.temperature ?? 2.5;
   const labels = [...new Set(docs.map((d) => d.label))].sort();
   const labelIndex = new Map(labels.map((l, i) => [l, i]));
