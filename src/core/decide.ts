@@ -93,7 +93,9 @@ function decideChoice(deps: DecideDeps, input: TurnInput, id: string): Outcome {
       const turn = deps.dialogue.continue(active, { text: '', choiceId: id }, input.now);
       if (turn.handled) return withDialogue(turn.reply, turn.state, progressEffect(deps, active.flow, turn.state, active));
     }
-    // A button from a dialogue that has ended (cancelled, finished, expired): say so and offer to start again.
+    // A button from a dialogue that is not running (finished, expired, an old message): the engine replays it.
+    const replayed = deps.dialogue.startFromChoice(id, { now: input.now, resumeStep: input.tourStep });
+    if (replayed) return withDialogue(replayed.reply, replayed.state, progressEffect(deps, replayed.state?.flow ?? '', replayed.state, active));
     return keep(notice('recommend_start', deps.messages.dialogueExpired, startChoices(deps)));
   }
   const action = parseChoiceId(id);

@@ -14,6 +14,10 @@ export interface DialoguePort {
   reprompt(state: DialogueSnapshot): Reply;
   isExpired(state: DialogueSnapshot, now: number, ttlMs: number): boolean;
   isDialogueChoice(id: string): boolean;
+  /** A dialogue button pressed when its dialogue is no longer running (old message, restart): replays it, or null. */
+  startFromChoice(choiceId: string, opts: { now: number; resumeStep?: string }): { state: DialogueSnapshot | null; reply: Reply } | null;
+  /** A stored value as a dialogue, or null when it is not one (an older format, corrupted). */
+  parse(value: unknown): DialogueSnapshot | null;
   /** The step a returning user resumes the tour at, or undefined when the tour is over. */
   tourStep(state: DialogueSnapshot): string | undefined;
 }

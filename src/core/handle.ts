@@ -57,8 +57,9 @@ export function createCore(deps: CoreDeps): Core {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const now = deps.now();
       const record = await store.get<Conversation>('conversation', message.conversationId);
-      let conversation: Conversation = record?.value ?? {};
-      if (conversation.dialogue && deps.dialogue.isExpired(conversation.dialogue, now, deps.dialogueTtlMs)) conversation = {};
+      const stored = record?.value.dialogue ? deps.dialogue.parse(record.value.dialogue) : null;
+      const live = stored && !deps.dialogue.isExpired(stored, now, deps.dialogueTtlMs) ? stored : null;
+      const conversation: Conversation = live ? { dialogue: live } : {};
       const tourStep = await tourStepOf(message.userId);
       const outcome = decide(deps, { message, conversation, tourStep, now });
       const before = record ? JSON.stringify(record.value) : JSON.stringify({});
