@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startFakeGateway, type FakeGateway } from './fake-gateway.js';
+import { createMessageBook, pingsOf, snowflake, type Pings } from './fake-messages.js';
 
 /** One request the bot made to the fake Discord API. */
 export interface RecordedCall {
@@ -12,12 +13,17 @@ export interface RecordedCall {
   body: any;
   status: number;
   authorization: string | undefined;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  response?: any;
+  /** For calls that post or edit a message: who it would notify. */
+  pings?: Pings;
 }
 
 export interface FailRule {
   method: string;
   path: RegExp;
-  status: 429 | 500;
+  /** 429 comes with Discord's rate-limit headers; anything else with a plain JSON error. */
+  status: number;
   /** Seconds, as Discord sends them. */
   retryAfter?: number;
 }
@@ -42,9 +48,6 @@ export interface FakeDiscordOptions {
   guilds: Array<Record<string, unknown>>;
 }
 
-let nextId = 1_500_000_000_000_000_000n;
-const snowflake = () => String((nextId += 1n));
-
 /**
  * A loopback Discord: the REST routes the adapter uses (recording every call) and, on the same port,
  * the gateway. Routes answer with realistic objects so discord.js builds real Message instances.
@@ -61,6 +64,7 @@ export async function startFakeDiscord(opts: FakeDiscordOptions): Promise<FakeDi
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const base = `http://127.0.0.1:${port}`;
+  const book = createMessageBook(opts.botUser);
   const gateway = startFakeGateway({
     server,
     baseUrl: base,
@@ -68,38 +72,23 @@ export async function startFakeDiscord(opts: FakeDiscordOptions): Promise<FakeDi
     applicationId: opts.applicationId,
     guilds: () => opts.guilds,
   });
-
-  const message = (channelId: string, body: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
-    id: snowflake(),
-    channel_id: channelId,
-    author: opts.botUser,
-    content: body['content'] ?? '',
-    timestamp: new Date().toISOString(),
-    edited_timestamp: null,
-    tts: false,
-    mention_everyone: false,
-    mentions: [],
-    mention_roles: [],
-    attachments: [],
-    embeds: body['embeds'] ?? [],
-    pinned: false,
-    type: body['message_reference'] ? 19 : 0,
-    flags: body['flags'] ?? 0,
-    components: body['components'] ?? [],
-    ...(body['message_reference'] ? { message_reference: body['message_reference'] } : {}),
-    ...extra,
-  });
+  const dispatch = gateway.dispatch;
+  gateway.dispatch = (t, d) => {
+    book.learn(t, d);
+    dispatch(t, d);
+  };
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', base);
     const method = req.method ?? 'GET';
-    const path = url.pathname.replace(/^\/api\/v\d+/, '');
+    const path = decodeURIComponent(url.pathname).replace(/^\/api\/v\d+/, '');
     const text = await readBody(req);
     const body = text && String(req.headers['content-type']).includes('json') ? JSON.parse(text) : text || null;
     const call: RecordedCall = { method, path, query: url.searchParams, body, status: 0, authorization: req.headers.authorization };
     calls.push(call);
     const reply = (status: number, payload?: unknown, headers: Record<string, string> = {}) => {
       call.status = status;
+      call.response = payload;
       res.writeHead(status, payload === undefined ? headers : { 'content-type': 'application/json', ...headers });
       res.end(payload === undefined ? undefined : JSON.stringify(payload));
     };
@@ -122,9 +111,10 @@ export async function startFakeDiscord(opts: FakeDiscordOptions): Promise<FakeDi
           },
         );
       }
-      return reply(500, { message: '500: Internal Server Error', code: 0 });
+      return reply(rule?.status ?? 500, { message: `${rule?.status}: Fake failure`, code: rule?.status === 400 ? 50035 : 0 });
     }
 
+    if ((method === 'POST' || method === 'PATCH') && body && typeof body === 'object' && 'content' in body) call.pings = pingsOf(body);
     let m: RegExpMatchArray | null;
     if (method === 'GET' && path === '/gateway/bot') {
       return reply(200, {
@@ -134,18 +124,19 @@ export async function startFakeDiscord(opts: FakeDiscordOptions): Promise<FakeDi
       });
     }
     if (method === 'GET' && path === '/users/@me') return reply(200, opts.botUser);
-    if (method === 'POST' && (m = path.match(/^\/channels\/(\d+)\/messages$/))) return reply(200, message(m[1]!, body));
+    if (method === 'POST' && (m = path.match(/^\/channels\/(\d+)\/messages$/))) return reply(200, book.create(m[1]!, body));
     if (method === 'POST' && /^\/channels\/\d+\/typing$/.test(path)) return reply(204);
-    if (method === 'POST' && /^\/interactions\/\d+\/[^/]+\/callback$/.test(path)) {
+    if (method === 'POST' && (m = path.match(/^\/interactions\/\d+\/([^/]+)\/callback$/))) {
+      book.callback(m[1]!, body);
       if (url.searchParams.get('with_response') !== 'true') return reply(204);
       return reply(200, { interaction: { id: path.split('/')[2], type: body?.type } });
     }
     if ((m = path.match(/^\/webhooks\/(\d+)\/([^/]+)\/messages\/(@original|\d+)$/))) {
       if (method === 'DELETE') return reply(204);
-      if (method === 'PATCH' || method === 'GET') return reply(200, message('0', body ?? {}, { webhook_id: m[1] }));
+      if (method === 'PATCH') return reply(200, book.editOriginal(m[2]!, body ?? {}));
     }
     if (method === 'POST' && (m = path.match(/^\/webhooks\/(\d+)\/([^/]+)$/))) {
-      return reply(200, message('0', body, { webhook_id: m[1] }));
+      return reply(200, book.followUp(m[2]!, body));
     }
     if (method === 'POST' && path === '/users/@me/channels') {
       return reply(200, { id: snowflake(), type: 1, last_message_id: null, recipients: [{ id: body?.recipient_id }] });
