@@ -25,8 +25,9 @@ function clickThrough(plan: Record<string, string>) {
   let { state, reply } = start();
   const asked: string[] = [];
   while (reply.kind === 'question') {
-    asked.push(reply.step);
-    const q = flows.recommend.questions.find((x) => x.id === reply.step)!;
+    const step = reply.step;
+    asked.push(step);
+    const q = flows.recommend.questions.find((x) => x.id === step)!;
     const id = `rec:${q.slot}:${plan[q.slot] ?? 'skip'}`;
     expect(reply.choices.map((c) => c.id)).toContain(id);
     ({ state, reply } = turn(state!, { choiceId: id }));
@@ -61,7 +62,8 @@ describe('recommendation by buttons', () => {
   it('GIVEN a VMware estate THEN the VM next step talks about the existing vSphere cluster', () => {
     let { state, reply } = start('we run everything on VMware');
     while (reply.kind === 'question') {
-      const q = flows.recommend.questions.find((x) => x.id === reply.step)!;
+      const step = reply.step;
+      const q = flows.recommend.questions.find((x) => x.id === step)!;
       ({ state, reply } = turn(state!, { choiceId: `rec:${q.slot}:${plans[0]![1][q.slot]}` }));
     }
     expect(verdict(reply).recommendation.verdict).toBe('vm');
@@ -119,9 +121,10 @@ describe('recommendation from free text', () => {
     let { state, reply } = start();
     ({ state, reply } = turn(state!, { text: "it's a Linux app, stateless microservices, and we already run Kubernetes" }));
     expect(question(reply).step).toBe('isolation');
-    const asked = [reply.step];
+    const asked = [question(reply).step];
     while (reply.kind === 'question') {
-      const q = flows.recommend.questions.find((x) => x.id === reply.step)!;
+      const step = reply.step;
+      const q = flows.recommend.questions.find((x) => x.id === step)!;
       ({ state, reply } = turn(state!, { choiceId: `rec:${q.slot}:skip` }));
       if (reply.kind === 'question') asked.push(reply.step);
     }
