@@ -46,6 +46,7 @@ export interface FakeDiscordOptions {
   botUser: Record<string, unknown>;
   applicationId: string;
   guilds: Array<Record<string, unknown>>;
+  allowedPrivilegedIntents?: number;
 }
 
 /**
@@ -71,6 +72,7 @@ export async function startFakeDiscord(opts: FakeDiscordOptions): Promise<FakeDi
     botUser: opts.botUser,
     applicationId: opts.applicationId,
     guilds: () => opts.guilds,
+    ...(opts.allowedPrivilegedIntents === undefined ? {} : { allowedPrivilegedIntents: opts.allowedPrivilegedIntents }),
   });
   const dispatch = gateway.dispatch;
   gateway.dispatch = (t, d) => {

@@ -27,7 +27,12 @@ export interface GatewayOptions {
   applicationId: string;
   /** Full GUILD_CREATE payloads, sent promptly after READY so discord.js does not wait 15 s for guilds. */
   guilds: () => Array<Record<string, unknown>>;
+  /** Privileged intents enabled for the app in the Developer Portal (default: all); others get close code 4014. */
+  allowedPrivilegedIntents?: number;
 }
+
+/** Server Members, Presence and Message Content. */
+const PRIVILEGED_INTENTS = (1 << 1) | (1 << 8) | (1 << 15);
 
 /**
  * A Discord gateway on a `ws` server sharing the fake API's port: HELLO, IDENTIFY -> READY +
@@ -73,6 +78,11 @@ export function startFakeGateway(opts: GatewayOptions): FakeGateway {
           break;
         case 2: {
           log.identifies.push(payload.d);
+          const refused = Number(payload.d['intents']) & PRIVILEGED_INTENTS & ~(opts.allowedPrivilegedIntents ?? PRIVILEGED_INTENTS);
+          if (refused !== 0) {
+            ws.close(4014, 'Disallowed intent(s).');
+            break;
+          }
           sessionId = randomUUID().replace(/-/g, '');
           seq = 0;
           sent.length = 0;
