@@ -2,13 +2,20 @@ import type { Choice } from '../types.js';
 import type { ControlWord, Flows } from './load.js';
 import { key, stem, words } from './text.js';
 
+/** The keys a short reply is compared by: as typed, and without filler words ("it's linux" → "linux"). */
+export function replyKeys(flows: Flows, text: string): string[] {
+  const stems = words(text).map(stem);
+  const core = stems.filter((s) => !flows.fillers.has(s));
+  return core.length > 0 && core.length < stems.length ? [stems.join(' '), core.join(' ')] : [stems.join(' ')];
+}
+
 /** A whole-message command ("cancel", "ok go back", "skip this one please"), or null. */
 export function readControl(flows: Flows, text: string): ControlWord | null {
-  const stems = words(text).map(stem);
-  const full = flows.controlKeys.get(stems.join(' '));
-  if (full) return full;
-  const core = stems.filter((s) => !flows.fillers.has(s)).join(' ');
-  return core ? (flows.controlKeys.get(core) ?? null) : null;
+  for (const k of replyKeys(flows, text)) {
+    const word = flows.controlKeys.get(k);
+    if (word) return word;
+  }
+  return null;
 }
 
 /** "2", "#2", "2.", "option 2" → 2; anything else → null. */

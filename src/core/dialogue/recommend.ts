@@ -1,7 +1,7 @@
 import type { Choice, Reply } from '../types.js';
 import { extractSlots, type Slots } from './extract.js';
 import { parseDialogueChoice, recId, type DialogueAction } from './ids.js';
-import { looksLikeQuestion, readControl, readNumber, readPick } from './input.js';
+import { looksLikeQuestion, readControl, readNumber, readPick, replyKeys } from './input.js';
 import type { Flows } from './load.js';
 import { INTENT, notice, paragraphs, type DialogueResult } from './reply.js';
 import type { QuestionStep } from './schema.js';
@@ -104,10 +104,10 @@ export function applyRecommendAction(flows: Flows, state: RecommendState, action
   }
 }
 
-/** A whole-message reply that answers the pending question only ("no", "minutes"). */
-function pendingAnswer(q: QuestionStep, text: string): string | undefined {
-  const k = key(text);
-  return q.choices.find((c) => c.answers.some((a) => key(a) === k))?.id;
+/** A whole-message reply that answers the pending question only ("no", "it's linux", "minutes"). */
+function pendingAnswer(flows: Flows, q: QuestionStep, text: string): string | undefined {
+  const keys = replyKeys(flows, text);
+  return q.choices.find((c) => c.answers.some((a) => keys.includes(key(a))))?.id;
 }
 
 /** null when the text neither answers the recommendation nor steers it. */
@@ -130,7 +130,7 @@ export function continueRecommend(
   if (picked?.flow === 'recommend') return applyRecommendAction(flows, state, picked, now);
   if (readNumber(text) !== null) return { state: { ...state, updatedAt: now }, reply: repromptRecommend(flows, state) };
 
-  const answer = pendingAnswer(q, text);
+  const answer = pendingAnswer(flows, q, text);
   if (answer) return advance(flows, record(state, { [q.slot]: answer }, now));
 
   switch (readControl(flows, text)) {

@@ -151,6 +151,13 @@ describe('recommendation from free text', () => {
     expect(skipByNumber.state?.flow === 'recommend' && skipByNumber.state.slots).toEqual({ os: 'skip' });
   });
 
+  it('GIVEN a short reply with filler words THEN it still answers the pending question', () => {
+    for (const text of ["it's linux", 'no, linux', 'yeah windows']) {
+      const r = turn(start().state!, { text });
+      expect(r.state?.flow === 'recommend' && r.state.slots['os']).toBe(text.includes('windows') ? 'windows' : 'linux');
+    }
+  });
+
   it('GIVEN a number with no such choice THEN the question is asked again', () => {
     const { state } = start();
     const r = turn(state!, { text: '9' });
@@ -164,7 +171,7 @@ describe('recommendation from free text', () => {
     ({ state, reply } = turn(state!, { text: 'no' }));
     expect(question(reply).step).toBe('shape');
     expect(state?.flow === 'recommend' && state.slots).toEqual({ os: 'linux', isolation: 'trusted' });
-    ({ state, reply } = turn(state!, { text: 'Microservices' }));
+    ({ state, reply } = turn(state!, { text: "it's microservices" }));
     expect(state?.flow === 'recommend' && state.slots['shape']).toBe('micro');
   });
 });

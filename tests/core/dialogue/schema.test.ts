@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadFlows } from '../../../src/core/dialogue/engine.js';
+import { SourcesFileSchema } from '../../../src/core/knowledge/schema.js';
 import { RunwiseError } from '../../../src/errors.js';
 import { DATA_DIR } from './helpers.js';
 
@@ -94,5 +95,13 @@ describe('loadFlows', () => {
     const dir = withEdit('tour.json', () => undefined);
     writeFileSync(join(dir, 'flows', 'tour.json'), '{ not json');
     expect(loadError(dir).message).toContain('tour.json');
+  });
+});
+
+describe('source ids', () => {
+  it('every source the flows cite is in data/sources.json', () => {
+    const file = SourcesFileSchema.parse(JSON.parse(readFileSync(join(DATA_DIR, 'sources.json'), 'utf8')));
+    const sources = new Map(file.sources.map((s) => [s.id, { id: s.id, title: s.title }]));
+    expect(() => loadFlows(DATA_DIR, sources)).not.toThrow();
   });
 });
