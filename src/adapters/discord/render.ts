@@ -5,7 +5,6 @@ import {
   type APIButtonComponentWithCustomId,
 } from 'discord.js';
 import { assertNever, type Choice, type Reply, type Source } from '../../core/types.js';
-import { fill } from '../../core/messages.js';
 import { MAX_MESSAGE_LENGTH, splitText } from './split.js';
 import type { DiscordWords } from './words.js';
 
@@ -36,7 +35,7 @@ export interface DiscordMessage {
  * `prefix` starts the first message (before splitting, so it counts toward the limit).
  */
 export function renderReply(reply: Reply, words: DiscordWords, opts: { prefix?: string } = {}): DiscordMessage[] {
-  const body = opts.prefix ? `${opts.prefix} ${bodyOf(reply, words)}` : bodyOf(reply, words);
+  const body = opts.prefix ? `${opts.prefix} ${bodyOf(reply)}` : bodyOf(reply);
   const sources = sourcesLine(reply.sources, words);
   const pieces = splitText(body);
   const last = pieces.at(-1);
@@ -55,13 +54,10 @@ export function renderReply(reply: Reply, words: DiscordWords, opts: { prefix?: 
   }));
 }
 
-function bodyOf(reply: Reply, words: DiscordWords): string {
+function bodyOf(reply: Reply): string {
   switch (reply.kind) {
-    case 'question': {
-      if (!reply.progress) return reply.text;
-      const progress = fill(words.progress, { index: String(reply.progress.index), total: String(reply.progress.total) });
-      return `-# ${progress}\n${reply.text}`;
-    }
+    // The core already words a dialogue step's progress ("Question 2 of 5") into the text.
+    case 'question':
     case 'answer':
     case 'clarify':
     case 'verdict':

@@ -12,8 +12,6 @@ const Description = z.string().min(1).max(100);
  * labels, the last-resort error) and the slash command descriptions. The core words every answer.
  */
 export const DiscordWordsSchema = z.strictObject({
-  /** Above a dialogue step; `{index}` and `{total}`. */
-  progress: Text,
   /** Starts the sources line. */
   sources: Text,
   /** Shown ephemerally (or as a reply to a message) when the core or Discord failed and there is no reply. */

@@ -30,7 +30,7 @@ describe('renderReply', () => {
     expect(message?.allowedMentions).toEqual({ parse: [], repliedUser: false });
   });
 
-  it('GIVEN a dialogue step with choices THEN buttons with prefixed ids under the last message and the step shown', () => {
+  it('GIVEN a dialogue step with choices THEN buttons with prefixed ids under the last message', () => {
     const reply: Reply = {
       ...base,
       kind: 'question',
@@ -44,7 +44,7 @@ describe('renderReply', () => {
       ],
     };
     const [message] = renderReply(reply, words);
-    expect(message?.content).toMatch(/2.*5/);
+    expect(message?.content).toBe('How strong must isolation be?');
     const buttons = message?.components.flatMap((row) => row.components) ?? [];
     expect(buttons.map((b) => b.custom_id)).toEqual(['rw:a:strong', 'rw:a:normal']);
     expect(buttons.map((b) => b.label)).toEqual(['Strong', 'Normal']);
