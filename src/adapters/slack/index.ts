@@ -56,10 +56,17 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   let ready = false;
   let stopped = false;
 
+  const apiUrl = config.SLACK_API_URL ? { slackApiUrl: withTrailingSlash(config.SLACK_API_URL) } : {};
   const health = healthRoute(() => ready);
   const inner: Receiver =
     mode === 'socket'
-      ? new SocketModeReceiver({ appToken: config.SLACK_APP_TOKEN ?? '', logger, customRoutes: [health], installerOptions: { port: config.PORT } })
+      ? new SocketModeReceiver({
+          appToken: config.SLACK_APP_TOKEN ?? '',
+          logger,
+          // In Socket Mode /healthz gets its own small server on PORT.
+          customRoutes: [health],
+          installerOptions: { port: config.PORT, clientOptions: apiUrl },
+        })
       : new HTTPReceiver({ signingSecret: config.SLACK_SIGNING_SECRET ?? '', logger, customRoutes: [health], processBeforeResponse: false });
 
   const app = new App({
@@ -67,7 +74,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     receiver: trackingReceiver(inner, tracker),
     logger,
     clientOptions: {
-      ...(config.SLACK_API_URL ? { slackApiUrl: withTrailingSlash(config.SLACK_API_URL) } : {}),
+      ...apiUrl,
       retryConfig: options.retryConfig ?? DEFAULT_RETRY,
     },
     // init() runs auth.test when we start, so a bad token fails start-up with a clear error.

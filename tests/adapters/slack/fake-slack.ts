@@ -29,6 +29,8 @@ export interface FakeSlack {
   /** A response_url that posts back to this fake. */
   responseUrl(id: string): string;
   calls: FakeCall[];
+  /** What apps.connections.open hands out (Socket Mode), e.g. a loopback ws:// server. */
+  socketUrl?: string;
   /** The next call to `method` fails this way (once per call to failNext; queued). */
   failNext(method: string, failure: Failure): void;
   delivered(method: string): FakeCall[];
@@ -81,7 +83,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
       return;
     }
-    const response = answer(method, body, nextTs);
+    const response = method === 'apps.connections.open' ? { ok: Boolean(fake.socketUrl), url: fake.socketUrl } : answer(method, body, nextTs);
     calls.push({ method, body, status: 200, delivered: response.ok === true, authorized, response });
     json(res, response);
   }

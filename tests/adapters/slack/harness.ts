@@ -3,6 +3,8 @@ import { pino } from 'pino';
 import { createSlackApp, type SlackApp } from '../../../src/adapters/slack/index.js';
 import { createRunwise, loadBrain, type Brain, type Runwise } from '../../../src/app.js';
 import { loadConfig } from '../../../src/config.js';
+import type { Core } from '../../../src/core/types.js';
+import { createMemoryStore } from '../../../src/store/memory.js';
 import type { Store } from '../../../src/store/types.js';
 import { BOT, startFakeSlack, type FakeCall, type FakeSlack } from './fake-slack.js';
 import { actionBody, commandBody, eventBody, fixture, sendSigned, type SendOptions, type Sent } from './signed.js';
@@ -34,6 +36,8 @@ export interface HarnessOptions {
   /** Share a store between two app instances (restart, or two instances on one Redis). */
   store?: Store;
   fake?: FakeSlack;
+  /** Early iteration only: a scripted core instead of the real one. */
+  core?: Core;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -56,7 +60,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
   });
   const log = pino({ level: 'debug' }, sink);
-  const runwise = await createRunwise({ config, log, brain: sharedBrain(), ...(options.store ? { store: options.store } : { stateUrl: 'memory:' }) });
+  if (process.env.RW_SLACK_STUB && !options.core) options = { ...options, core: (await import('./scripted-core.js')).scriptedCore() }; // TEMP
+  const runwise: Runwise = options.core
+    ? await (async () => {
+        const store = options.store ?? (await createMemoryStore());
+        return { core: options.core!, store, log, close: () => store.close() };
+      })()
+    : await createRunwise({ config, log, brain: sharedBrain(), ...(options.store ? { store: options.store } : { stateUrl: 'memory:' }) });
   // Few, instant retries: the suite tests that retries happen, not how long they wait.
   const slack = createSlackApp({ config, runwise, log, retryConfig: { retries: 3, minTimeout: 0, maxTimeout: 1, factor: 1 } });
   const { port } = await slack.start({ port: 0, host: '127.0.0.1' });
