@@ -90,3 +90,30 @@ describe('scoreRecommendation arithmetic', () => {
     expect(score.closeTo).toBe('vm');
   });
 });
+
+describe('decided is safe', () => {
+  it('GIVEN any full set of answers THEN a verdict declared decided early never changes, and every verdict text fits', async () => {
+    const { verdictReply } = await import('../../../src/core/dialogue/verdict.js');
+    const { MAX_REPLY_TEXT } = await import('../../../src/core/types.js');
+    const flow = flows.recommend;
+    let combos: Record<string, string>[] = [{}];
+    // Every combination of answers; a skip is just an answer that weighs nothing, so skips are left out to keep this quick.
+    for (const q of flow.questions) combos = combos.flatMap((c) => q.choices.map((ch) => ({ ...c, [q.slot]: ch.id })));
+    let early = 0;
+    for (const full of combos) {
+      const final = scoreRecommendation(flow, full).verdict;
+      const prefix: Record<string, string> = {};
+      for (const q of flow.questions) {
+        prefix[q.slot] = full[q.slot]!;
+        const score = scoreRecommendation(flow, prefix);
+        if (score.decided) {
+          expect(score.verdict).toBe(final);
+          if (Object.keys(prefix).length < flow.questions.length) early++;
+          break;
+        }
+      }
+      expect(verdictReply(flows, full).text.length).toBeLessThanOrEqual(MAX_REPLY_TEXT);
+    }
+    expect(early).toBeGreaterThan(0);
+  });
+});
