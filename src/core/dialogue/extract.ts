@@ -1,23 +1,37 @@
 import type { Flows } from './load.js';
-import { findPhrases, type PhraseHit } from './match.js';
+import { findPhrases } from './match.js';
 
 /** slot → answer choice id, or "skip" when the user was not sure. */
 export type Slots = Record<string, string>;
 
-const better = (a: PhraseHit, b: PhraseHit) =>
-  a.length !== b.length ? a.length > b.length : a.chars !== b.chars ? a.chars > b.chars : a.order < b.order;
+interface Tally {
+  choice: string;
+  longest: number;
+  hits: number;
+  order: number;
+}
+
+const better = (a: Tally, b: Tally) =>
+  a.longest !== b.longest ? a.longest > b.longest : a.hits !== b.hits ? a.hits > b.hits : a.order < b.order;
 
 /**
  * Every slot a free-text message answers. When one message names two answers to the same
- * question, the longer phrase wins ("Windows Server" over "Linux"), then the answer listed first.
+ * question, the answer with the longest phrase wins ("Windows Server" over "Linux"), then the
+ * one named most often ("legacy monolith" over "microservices"), then the one listed first.
  */
 export function extractSlots(flows: Flows, text: string): Slots {
-  const best = new Map<string, PhraseHit>();
+  const tallies = new Map<string, Map<string, Tally>>();
   for (const hit of findPhrases(flows.matcher, text)) {
-    const seen = best.get(hit.slot);
-    if (!seen || better(hit, seen)) best.set(hit.slot, hit);
+    const bySlot = tallies.get(hit.slot) ?? new Map<string, Tally>();
+    const t = bySlot.get(hit.choice) ?? { choice: hit.choice, longest: 0, hits: 0, order: hit.order };
+    bySlot.set(hit.choice, { ...t, longest: Math.max(t.longest, hit.length), hits: t.hits + 1 });
+    tallies.set(hit.slot, bySlot);
   }
   const slots: Slots = {};
-  for (const [slot, hit] of best) slots[slot] = hit.choice;
+  for (const [slot, bySlot] of tallies) {
+    let best: Tally | undefined;
+    for (const t of bySlot.values()) if (!best || better(t, best)) best = t;
+    if (best) slots[slot] = best.choice;
+  }
   return slots;
 }

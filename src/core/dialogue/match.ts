@@ -6,7 +6,6 @@ interface Phrase {
   slot: string;
   choice: string;
   stems: string[];
-  chars: number;
   /** The choice's position in its question: the tie-break between equally long phrases. */
   order: number;
 }
@@ -25,7 +24,6 @@ export interface PhraseHit {
   slot: string;
   choice: string;
   length: number;
-  chars: number;
   order: number;
 }
 
@@ -46,7 +44,7 @@ export function compileMatcher(flow: RecommendFlow, controls: Controls): Matcher
           const first = stems[0];
           if (first === undefined) continue;
           const list = byFirst.get(first) ?? [];
-          list.push({ slot: q.slot, choice: c.id, stems, chars: text.length, order });
+          list.push({ slot: q.slot, choice: c.id, stems, order });
           byFirst.set(first, list);
         }
       }
@@ -87,7 +85,7 @@ export function findPhrases(m: Matcher, text: string): PhraseHit[] {
         (g) => g !== f && g.p.slot === f.p.slot && g.start <= f.start && g.end >= f.end && g.end - g.start > f.end - f.start,
       );
       if (inside || negated(m, clause, f.start, f.end)) continue;
-      hits.push({ slot: f.p.slot, choice: f.p.choice, length: f.p.stems.length, chars: f.p.chars, order: f.p.order });
+      hits.push({ slot: f.p.slot, choice: f.p.choice, length: f.p.stems.length, order: f.p.order });
     }
   }
   return hits;

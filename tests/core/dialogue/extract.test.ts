@@ -44,6 +44,10 @@ describe('extractSlots', () => {
     expect(read('we are migrating to microservices from a monolith')).toMatchObject({ shape: 'mixed' });
   });
 
+  it('GIVEN two answers to one question THEN the one named more often wins, and "containerize" is not an answer', () => {
+    expect(read('should we containerize our billing app? it is a legacy monolith')).toEqual({ shape: 'monolith' });
+  });
+
   it('GIVEN chatter about something else THEN nothing is filled', () => {
     expect(read('tell me a joke about cats')).toEqual({});
     expect(read('')).toEqual({});
