@@ -12,8 +12,6 @@ const Text = z.string().min(1).max(500);
 export const SlackMessagesSchema = z.strictObject({
   /** Replaces clicked buttons; `{label}` is the chosen button's label. */
   chosen: Text,
-  /** Above a dialogue step; `{index}` and `{total}`. */
-  progress: Text,
   /** Starts the sources context line. */
   sources: Text,
   /** Shown (ephemerally where possible) when the core or Slack failed and there is no reply to show. */

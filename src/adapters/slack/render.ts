@@ -38,7 +38,7 @@ export interface RenderOptions {
 
 export function renderReply(reply: Reply, options: RenderOptions): SlackMessage {
   const { messages } = options;
-  const { before, after } = frame(reply, messages);
+  const { before, after } = frame(reply);
   const tail: KnownBlock[] = [...after, ...sourcesBlock(reply.sources, messages), ...actionsBlock(reply.choices, options.conversationId, messages)];
   const room = Math.max(1, (options.maxBlocks ?? LIMITS.messageBlocks) - before.length - tail.length);
   return {
@@ -53,17 +53,13 @@ export function renderHome(reply: Reply, messages: SlackMessages): types.HomeVie
 }
 
 /** What kind-specific blocks surround the text. */
-function frame(reply: Reply, messages: SlackMessages): { before: KnownBlock[]; after: KnownBlock[] } {
+function frame(reply: Reply): { before: KnownBlock[]; after: KnownBlock[] } {
   switch (reply.kind) {
-    case 'question':
-      return {
-        before: reply.progress
-          ? [contextBlock(escapeText(fill(messages.progress, { index: String(reply.progress.index), total: String(reply.progress.total) })))]
-          : [],
-        after: [],
-      };
     case 'verdict':
+      // The verdict ends the dialogue: set it apart from what follows (sources, "start again").
       return { before: [], after: [{ type: 'divider' }] };
+    // The core words a dialogue step's progress ("Question 2 of 5") into the text itself.
+    case 'question':
     case 'answer':
     case 'clarify':
     case 'fallback':

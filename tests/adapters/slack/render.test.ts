@@ -99,11 +99,9 @@ describe('render: each kind', () => {
     expect(ctx.elements![0]!.text).not.toContain('javascript:');
   });
 
-  it('a dialogue step shows its progress above the question', () => {
-    const reply: Reply = { ...base, kind: 'question', flow: 'recommend', step: 's', text: 'Q?', progress: { index: 2, total: 5 } };
-    const [first] = blocks(reply);
-    expect(first!.type).toBe('context');
-    expect(first!.elements![0]!.text).toBe('Step 2 of 5');
+  it('a dialogue step is its text and buttons (the core words the progress into the text)', () => {
+    const reply: Reply = { ...base, kind: 'question', flow: 'recommend', step: 's', text: 'Question 2 of 5\n\nQ?', progress: { index: 2, total: 5 }, choices: [{ id: 'a', label: 'A' }] };
+    expect(blocks(reply).map((b) => b.type)).toEqual(['section', 'actions']);
   });
 
   it('a verdict is set apart from its sources by a divider', () => {
