@@ -14,10 +14,9 @@ function markup(text: string, style: TerminalStyle): string {
 
 function header(reply: Reply, style: TerminalStyle): string | undefined {
   switch (reply.kind) {
-    case 'question':
-      return reply.progress ? style.dim(`(${reply.progress.index}/${reply.progress.total})`) : undefined;
     case 'verdict':
       return style.bold(`Verdict: ${reply.recommendation.verdict}`);
+    case 'question': // its text already says "Question 2 of 8"
     case 'answer':
     case 'clarify':
     case 'fallback':
