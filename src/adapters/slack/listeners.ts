@@ -14,7 +14,11 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   app.event('app_mention', async ({ event, body, client, context }) => {
     const parsed = parseMention(event as unknown as MessageEventLike, body.team_id, context.botUserId);
     if (!parsed || !event.user) return;
-    await converse(deps, client, { ...parsed, team: body.team_id, user: event.user });
+    // A mention inside a thread whose dialogue began elsewhere (a /runwise answer) continues that dialogue.
+    const waiting =
+      parsed.place.kind === 'thread' && event.thread_ts ? await deps.threads.lookup(body.team_id, parsed.place.channel, parsed.place.threadTs) : null;
+    const inbound = waiting ? { ...parsed.inbound, conversationId: waiting } : parsed.inbound;
+    await converse(deps, client, { ...parsed, inbound, team: body.team_id, user: event.user });
   });
 
   app.event('message', async ({ event, body, client, context }) => {

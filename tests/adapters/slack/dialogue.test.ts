@@ -102,6 +102,18 @@ describe('buttons', () => {
     expect(hasButtons(next) || isVerdict(next)).toBe(true);
   });
 
+  it('GIVEN /runwise recommend THEN a typed answer in the thread under its message continues the same dialogue', async () => {
+    await h.command(commandFrom(h.fake, 'recommend'));
+    const [question] = await h.fake.waitForDelivered('chat.postMessage');
+    const root = String(question!.response!.ts);
+    const label = buttonsOf(question!)[answerButton(question!)]!.text.text;
+    await h.event(eventFrom('message_thread', (e) => Object.assign(e, { text: label, thread_ts: root, parent_user_id: 'U0RUNBOT' })));
+    const replies = await h.fake.waitForDelivered('chat.postMessage', 2);
+    expect(replies[1]!.body.thread_ts).toBe(root);
+    expect(visibleText(replies[1]!)).not.toBe(visibleText(question!));
+    expect(hasButtons(replies[1]!) || isVerdict(replies[1]!)).toBe(true);
+  });
+
   it('GIVEN a dialogue in a DM THEN a typed answer continues it in the DM', async () => {
     await h.event(eventFrom('message_im', (e) => (e.text = 'recommend')));
     const [question] = await h.fake.waitForDelivered('chat.postMessage');
