@@ -63,8 +63,14 @@ export const TopicEntrySchema = z.strictObject({
   type: z.literal('topic'),
   id: Id,
   title: z.string().min(3).max(80),
-  /** The intent this entry answers; several topics may not share one intent. */
-  intent: Id.optional(),
+  /**
+   * The intent this entry answers; several topics may not share one intent.
+   * Intent ids use underscores (`vm_vs_container`, see intents/README.md), so they need their own pattern.
+   */
+  intent: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]*$/, 'an intent id: lowercase letters, digits and underscores')
+    .optional(),
   summary: Short,
   details: Details,
   /** Pairs of tech ids this topic answers as a comparison ("docker vs podman"). */
