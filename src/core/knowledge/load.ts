@@ -1,0 +1,150 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { z } from 'zod';
+import { RunwiseError } from '../../errors.js';
+import {
+  KnowledgeFileSchema,
+  SourcesFileSchema,
+  type Entry,
+  type SourceDoc,
+  type TechEntry,
+  type TopicEntry,
+} from './schema.js';
+
+export interface Knowledge {
+  sources: Map<string, SourceDoc>;
+  entries: Map<string, Entry>;
+  techs: TechEntry[];
+  topics: TopicEntry[];
+  byIntent: Map<string, TopicEntry>;
+  /** Key: the two tech ids sorted and joined by '|' (see `pairKey`). */
+  byPair: Map<string, TopicEntry>;
+}
+
+/** The `byPair` key for two tech ids, in either order. */
+export function pairKey(a: string, b: string): string {
+  return [a, b].sort().join('|');
+}
+
+/**
+ * Reads `<dataDir>/sources.json` and every `<dataDir>/knowledge/*.json` (sorted by name), validates them,
+ * and checks what zod cannot: unique ids, references that resolve, one topic per intent and per pair.
+ * Throws RunwiseError('data_invalid') naming the file, the field path and what is wrong.
+ */
+export function loadKnowledge(dataDir: string): Knowledge {
+  const sourcesFile = join(dataDir, 'sources.json');
+  const sourcesData = parseFile(SourcesFileSchema, sourcesFile);
+  const sources = new Map<string, SourceDoc>();
+  sourcesData.sources.forEach((source, i) => {
+    if (sources.has(source.id)) fail(sourcesFile, `sources[${i}].id`, `duplicate source id "${source.id}"`);
+    sources.set(source.id, source);
+  });
+
+  const knowledgeDir = join(dataDir, 'knowledge');
+  const files = listJson(knowledgeDir);
+  if (files.length === 0) fail(knowledgeDir, '', 'no knowledge files (*.json) found');
+
+  const entries = new Map<string, Entry>();
+  const located: { entry: Entry; file: string; at: string }[] = [];
+  for (const file of files) {
+    const data = parseFile(KnowledgeFileSchema, file);
+    data.entries.forEach((entry, i) => {
+      const at = `entries[${i}] (id "${entry.id}")`;
+      const previous = located.find((l) => l.entry.id === entry.id);
+      if (previous) fail(file, `${at}.id`, `duplicate id, also defined in ${previous.file}`);
+      entries.set(entry.id, entry);
+      located.push({ entry, file, at });
+    });
+  }
+
+  const byIntent = new Map<string, TopicEntry>();
+  const byPair = new Map<string, TopicEntry>();
+  for (const { entry, file, at } of located) {
+    checkRefs(entry.sources, (id) => sources.has(id), file, `${at}.sources`, 'unknown source id');
+    checkRefs(entry.related, (id) => entries.has(id), file, `${at}.related`, 'unknown entry id');
+    if (entry.type === 'tech') {
+      checkRefs(entry.alternatives, (id) => entries.has(id), file, `${at}.alternatives`, 'unknown entry id');
+      continue;
+    }
+    if (entry.intent !== undefined) {
+      const other = byIntent.get(entry.intent);
+      if (other) fail(file, `${at}.intent`, `intent "${entry.intent}" is already answered by "${other.id}"`);
+      byIntent.set(entry.intent, entry);
+    }
+    entry.pairs.forEach(([a, b], p) => {
+      const isTech = (id: string) => entries.get(id)?.type === 'tech';
+      checkRefs([a, b], isTech, file, `${at}.pairs[${p}]`, 'not a tech entry id');
+      if (a === b) fail(file, `${at}.pairs[${p}]`, `pairs "${a}" with itself`);
+      const key = pairKey(a, b);
+      const other = byPair.get(key);
+      if (other) fail(file, `${at}.pairs[${p}]`, `pair ${a} / ${b} is already answered by "${other.id}"`);
+      byPair.set(key, entry);
+    });
+  }
+
+  const all = [...entries.values()];
+  return {
+    sources,
+    entries,
+    techs: all.filter((e): e is TechEntry => e.type === 'tech'),
+    topics: all.filter((e): e is TopicEntry => e.type === 'topic'),
+    byIntent,
+    byPair,
+  };
+}
+
+function listJson(dir: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch (error) {
+    throw new RunwiseError('data_invalid', `${dir}: cannot read the directory (${reason(error)})`, { cause: error });
+  }
+  return names
+    .filter((n) => n.endsWith('.json'))
+    .sort()
+    .map((n) => join(dir, n));
+}
+
+function parseFile<S extends z.ZodType>(schema: S, file: string): z.output<S> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new RunwiseError('data_invalid', `${file}: cannot read or parse JSON (${reason(error)})`, { cause: error });
+  }
+  const result = schema.safeParse(raw);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => `- ${file}: ${describePath(raw, issue.path)}: ${issue.message}`);
+  throw new RunwiseError('data_invalid', `${file} is invalid:\n${lines.join('\n')}`);
+}
+
+/** `entries[3] (id "kvm").facts.vendor`: the entry id makes the path findable in a long file. */
+function describePath(raw: unknown, path: readonly PropertyKey[]): string {
+  let out = '';
+  let node: unknown = raw;
+  for (const key of path) {
+    node = isRecord(node) || Array.isArray(node) ? (node as Record<PropertyKey, unknown>)[key] : undefined;
+    out += typeof key === 'number' ? `[${key}]` : `${out === '' ? '' : '.'}${String(key)}`;
+    if (typeof key === 'number' && isRecord(node) && typeof node.id === 'string') out += ` (id "${node.id}")`;
+  }
+  return out === '' ? '(root)' : out;
+}
+
+function checkRefs(ids: readonly string[], exists: (id: string) => boolean, file: string, field: string, what: string): void {
+  ids.forEach((id, i) => {
+    if (!exists(id)) fail(file, `${field}[${i}]`, `${what} "${id}"`);
+  });
+}
+
+function fail(file: string, field: string, problem: string): never {
+  throw new RunwiseError('data_invalid', `${file}: ${field === '' ? '' : `${field}: `}${problem}`);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function reason(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
