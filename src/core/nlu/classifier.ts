@@ -27,11 +27,13 @@ export interface ClassifierOptions {
   alpha?: number;
   /** Divides log-scores before softmax so confidences are not all 0.99 (NB is overconfident). */
   temperature?: number;
+  power?: number;
 }
 
 export function trainClassifier(docs: readonly TrainingDoc[], options: ClassifierOptions = {}): Classifier {
   const alpha = options.alpha ?? 0.1;
-  const temperature = options.temperature ?? 2.5;
+  const temperature = options.temperature ?? 0.6;
+  const power = options.power ?? 0.5;
   const labels = [...new Set(docs.map((d) => d.label))].sort();
   const labelIndex = new Map(labels.map((l, i) => [l, i]));
   const counts = new Map<string, Float64Array>();
@@ -72,8 +74,9 @@ export function trainClassifier(docs: readonly TrainingDoc[], options: Classifie
     let max = -Infinity;
     for (const s of scores) if (s > max) max = s;
     let sum = 0;
+    const t = temperature * Math.max(1, known) ** power;
     const exp = Float64Array.from(scores, (s) => {
-      const e = Math.exp((s - max) / temperature);
+      const e = Math.exp((s - max) / t);
       sum += e;
       return e;
     });

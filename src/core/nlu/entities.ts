@@ -19,7 +19,7 @@ const MAX_WINDOW = 4;
 const MIN_FUZZY_LENGTH = 5;
 
 function allowedDistance(length: number): number {
-  return length >= 8 ? 2 : 1;
+  return length >= 10 ? 2 : 1;
 }
 
 /** Names compared without spaces or dashes, so "hyper-v", "hyper v" and "hyperv" are one form. */
@@ -37,7 +37,7 @@ function compactForms(entry: TechEntry): string[] {
 
 /**
  * Finds technology names in a message: exact names and aliases over windows of up to four tokens,
- * then typo tolerance (edit distance 1, or 2 for long names) through a SymSpell deletion index.
+ * then typo tolerance (edit distance 1, or 2 for names of ten letters or more, same first letter) through a SymSpell deletion index.
  * `commonWords` (the training vocabulary) are never typo-matched, so "locker" stays "locker".
  */
 export function createEntityRecognizer(techs: readonly TechEntry[], commonWords: ReadonlySet<string>): EntityRecognizer {
@@ -63,6 +63,8 @@ export function createEntityRecognizer(techs: readonly TechEntry[], commonWords:
     let tie = false;
     for (const key of deletions(word, max)) {
       for (const form of fuzzyIndex.get(key) ?? []) {
+        // People rarely mistype the first letter; requiring it keeps "center" from becoming "vcenter".
+        if (form[0] !== word[0]) continue;
         const distance = editDistance(word, form, Math.min(max, allowedDistance(form.length)));
         const id = exact.get(form)!;
         if (distance < bestDistance) {

@@ -45,12 +45,24 @@ export function createNlu(intents: readonly IntentFile[], techs: readonly TechEn
     return { matches, features: extractFeatures(tokens, matches, isConcept) };
   };
 
+  // A message that is word for word a training example (e.g. "help") gets that intent outright.
+  const verbatim = new Map<string, string | null>();
+  for (const file of intents) {
+    for (const example of file.examples) {
+      const key = tokenize(example).join(' ');
+      const seen = verbatim.get(key);
+      verbatim.set(key, seen === undefined || seen === file.intent ? file.intent : null);
+    }
+  }
+
   const docs = intents.flatMap((file) => file.examples.map((example) => ({ label: file.intent, features: analyse(example).features })));
   const classifier: Classifier = trainClassifier(docs, options);
 
   function classify(text: string): NluResult {
     const { matches, features } = analyse(text);
-    const ranking = classifier.rank(features).slice(0, 3);
+    const ranked = classifier.rank(features);
+    const exact = verbatim.get(tokenize(text).join(' '));
+    const ranking = (exact ? [{ intent: exact, confidence: 1 }, ...ranked.filter((r) => r.intent !== exact)] : ranked).slice(0, 3);
     const best = ranking[0]!;
     return {
       intent: best.intent,
