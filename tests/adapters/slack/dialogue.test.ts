@@ -7,7 +7,7 @@ beforeEach(async () => {
   h = await startHarness();
 });
 afterEach(async () => {
-  await h.close();
+  await h?.close();
 });
 
 const isVerdict = (call: FakeCall) => blocksOf(call).some((b) => b.type === 'divider');

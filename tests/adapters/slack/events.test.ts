@@ -9,7 +9,7 @@ beforeEach(async () => {
   h = await startHarness();
 });
 afterEach(async () => {
-  await h.close();
+  await h?.close();
 });
 
 /** Calls that put something in front of a person (everything but the start-up auth.test). */

@@ -14,7 +14,7 @@ export const BOT_TOKEN = 'xoxb-1111-2222-testtokenvalue';
 
 let brain: Brain | undefined;
 /** The data files and the trained classifier, loaded once per test file. */
-const sharedBrain = (): Brain => (brain ??= loadBrain());
+export const sharedBrain = (): Brain => (brain ??= loadBrain());
 
 export interface Harness {
   fake: FakeSlack;
@@ -36,7 +36,7 @@ export interface HarnessOptions {
   /** Share a store between two app instances (restart, or two instances on one Redis). */
   store?: Store;
   fake?: FakeSlack;
-  /** Early iteration only: a scripted core instead of the real one. */
+  /** A scripted core, only for what the real one cannot be made to do on demand (fail, or hang until released). */
   core?: Core;
 }
 
@@ -60,7 +60,6 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
   });
   const log = pino({ level: 'debug' }, sink);
-  if (process.env.RW_SLACK_STUB && !options.core) options = { ...options, core: (await import('./scripted-core.js')).scriptedCore() }; // TEMP
   const runwise: Runwise = options.core
     ? await (async () => {
         const store = options.store ?? (await createMemoryStore());

@@ -4,10 +4,9 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { createSlackApp, type SlackApp } from '../../../src/adapters/slack/index.js';
 import { loadConfig } from '../../../src/config.js';
 import { silentLogger } from '../../../src/log.js';
-import { createMemoryStore } from '../../../src/store/memory.js';
+import { createRunwise } from '../../../src/app.js';
 import { startFakeSlack, type FakeSlack } from './fake-slack.js';
-import { eventFrom } from './harness.js';
-import { scriptedCore } from './scripted-core.js';
+import { eventFrom, sharedBrain } from './harness.js';
 
 const cleanup: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -40,8 +39,9 @@ it('GIVEN SLACK_APP_TOKEN THEN Socket Mode: no public URL, events arrive over th
   const socket = await startSocketServer(fake);
   cleanup.push(() => socket.close());
   const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1-socket', SLACK_APP_TOKEN: 'xapp-1-A0RUNWISE-1-abcdef', SLACK_API_URL: fake.apiUrl, PORT: '0' });
-  const store = createMemoryStore();
-  const slack: SlackApp = createSlackApp({ config, runwise: { core: scriptedCore(), store, log: silentLogger(), close: () => store.close() }, log: silentLogger(), retryConfig: { retries: 0 } });
+  const runwise = await createRunwise({ config, stateUrl: 'memory:', log: silentLogger(), brain: sharedBrain() });
+  cleanup.push(() => runwise.close());
+  const slack: SlackApp = createSlackApp({ config, runwise, log: silentLogger(), retryConfig: { retries: 0 } });
   expect(slack.mode).toBe('socket');
   await slack.start();
   cleanup.push(() => slack.stop());
