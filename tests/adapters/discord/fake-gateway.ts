@@ -43,31 +43,25 @@ export function startFakeGateway(opts: GatewayOptions): FakeGateway {
   const wss = new WebSocketServer({ server: opts.server, path: '/gateway' });
   const url = `${opts.baseUrl.replace(/^http/, 'ws')}/gateway`;
   const log: GatewayLog = { identifies: [], resumes: [], heartbeats: 0, connections: 0 };
-  let socket: WebSocket | null = null;
-  let live = false; // identified or resumed on the current socket
-  let sessionId: string | null = null;
-  let seq = 0;
-  // Dispatches sent since the client last acknowledged a sequence, for replay on RESUME.
-  const sent: Array<{ s: number; t: string; d: unknown }> = [];
-  const pending: Array<{ t: string; d: unknown }> = [];
+  // One session per identified client, so two bot instances can be connected at once.
+  const sessions = new Map<string, Session>();
+  const early: Array<{ t: string; d: unknown }> = [];
 
-  const raw = (payload: unknown) => socket?.send(JSON.stringify(payload));
-  const send = (t: string, d: unknown) => {
-    seq += 1;
-    sent.push({ s: seq, t, d });
-    raw({ op: 0, t, s: seq, d });
+  const send = (session: Session, t: string, d: unknown) => {
+    session.seq += 1;
+    session.sent.push({ s: session.seq, t, d });
+    session.ws?.send(JSON.stringify({ op: 0, t, s: session.seq, d }));
   };
-  const flush = () => {
-    while (live && pending.length > 0) {
-      const next = pending.shift();
-      if (next) send(next.t, next.d);
+  const flush = (session: Session) => {
+    while (session.ws && session.pending.length > 0) {
+      const next = session.pending.shift();
+      if (next) send(session, next.t, next.d);
     }
   };
 
   wss.on('connection', (ws) => {
     log.connections += 1;
-    socket = ws;
-    live = false;
+    let session: Session | null = null;
     ws.send(JSON.stringify({ op: 10, s: null, t: null, d: { heartbeat_interval: 41_250 } }));
     ws.on('message', (data) => {
       const payload = JSON.parse(String(data)) as { op: number; d: Record<string, unknown> };
@@ -83,48 +77,49 @@ export function startFakeGateway(opts: GatewayOptions): FakeGateway {
             ws.close(4014, 'Disallowed intent(s).');
             break;
           }
-          sessionId = randomUUID().replace(/-/g, '');
-          seq = 0;
-          sent.length = 0;
-          live = true;
+          session = { id: randomUUID().replace(/-/g, ''), seq: 0, sent: [], pending: early.splice(0), ws: null, ended: false };
+          sessions.set(session.id, session);
           const guilds = opts.guilds();
-          send('READY', {
+          session.ws = ws;
+          send(session, 'READY', {
             v: 10,
             user_settings: {},
             user: opts.botUser,
             guilds: guilds.map((g) => ({ id: g['id'], unavailable: true })),
-            session_id: sessionId,
+            session_id: session.id,
             resume_gateway_url: url,
             shard: [0, 1],
             application: { id: opts.applicationId, flags: 0 },
             _trace: ['["fake-gateway",{"micros":1}]'],
           });
-          for (const guild of guilds) send('GUILD_CREATE', guild);
-          flush();
+          for (const guild of guilds) send(session, 'GUILD_CREATE', guild);
+          flush(session);
           break;
         }
         case 6: {
           log.resumes.push(payload.d);
-          if (payload.d['session_id'] !== sessionId) {
+          const resumed = sessions.get(String(payload.d['session_id']));
+          if (!resumed || resumed.ended) {
             ws.send(JSON.stringify({ op: 9, s: null, t: null, d: false }));
             break;
           }
+          session = resumed;
+          session.ws = ws;
           const from = Number(payload.d['seq'] ?? 0);
-          for (const missed of sent.filter((e) => e.s > from)) raw({ op: 0, t: missed.t, s: missed.s, d: missed.d });
-          live = true;
-          send('RESUMED', { _trace: ['["fake-gateway",{"micros":1}]'] });
-          flush();
+          for (const missed of session.sent.filter((e) => e.s > from)) ws.send(JSON.stringify({ op: 0, t: missed.t, s: missed.s, d: missed.d }));
+          send(session, 'RESUMED', { _trace: ['["fake-gateway",{"micros":1}]'] });
+          flush(session);
           break;
         }
         default:
           break;
       }
     });
-    ws.on('close', () => {
-      if (socket === ws) {
-        socket = null;
-        live = false;
-      }
+    ws.on('close', (code) => {
+      if (session?.ws !== ws) return;
+      session.ws = null;
+      // A client that closes normally is done; any other close leaves the session resumable.
+      if (code === 1000 || code === 1001) session.ended = true;
     });
   });
 
@@ -132,16 +127,34 @@ export function startFakeGateway(opts: GatewayOptions): FakeGateway {
     url,
     log,
     dispatch(t, d) {
-      pending.push({ t, d });
-      flush();
+      const open = [...sessions.values()].filter((session) => !session.ended);
+      if (open.length === 0) early.push({ t, d });
+      for (const session of open) {
+        session.pending.push({ t, d });
+        flush(session);
+      }
     },
     disconnect(code = 4000) {
-      live = false;
-      socket?.close(code, 'fake gateway disconnect');
+      for (const session of sessions.values()) {
+        const ws = session.ws;
+        session.ws = null; // dispatches from now on wait for the resume
+        ws?.close(code, 'fake gateway disconnect');
+      }
     },
     async close() {
       for (const client of wss.clients) client.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
   };
+}
+
+interface Session {
+  id: string;
+  seq: number;
+  /** Every dispatch of the session, for replay after RESUME from the client's last sequence. */
+  sent: Array<{ s: number; t: string; d: unknown }>;
+  /** Dispatches waiting for the client to be connected again. */
+  pending: Array<{ t: string; d: unknown }>;
+  ws: WebSocket | null;
+  ended: boolean;
 }
