@@ -1,4 +1,5 @@
 import type { RespondFn, types, webApi } from '@slack/bolt';
+import { assertNever } from '../../core/types.js';
 import type { SlackMessages } from './messages.js';
 import { escapeText } from './mrkdwn.js';
 import type { ParsedAction, Place } from './parse.js';
@@ -49,6 +50,8 @@ export async function deliver(client: WebClient, place: PostablePlace, message: 
         await respond({ response_type: 'ephemeral', replace_original: false, text, blocks });
         return {};
       }
+    default:
+      return assertNever(place);
   }
 }
 

@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import { App, HTTPReceiver, SocketModeReceiver, type Receiver, type webApi } from '@slack/bolt';
 import type { Runwise } from '../../app.js';
 import type { Config } from '../../config.js';
@@ -110,7 +111,8 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       }
       let port: number | undefined;
       if (mode === 'http') {
-        const server = (await app.start({ port: listen.port ?? config.PORT, ...(listen.host ? { host: listen.host } : {}) })) as unknown as import('node:http').Server;
+        // Bolt types start() loosely; the HTTP receiver resolves to its node:http server.
+        const server = (await app.start({ port: listen.port ?? config.PORT, ...(listen.host ? { host: listen.host } : {}) })) as unknown as Server;
         const address = server.address();
         port = typeof address === 'object' && address ? address.port : undefined;
       } else {

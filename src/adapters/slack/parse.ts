@@ -1,4 +1,4 @@
-import type { Inbound } from '../../core/types.js';
+import { assertNever, type Inbound } from '../../core/types.js';
 import { unescapeText } from './mrkdwn.js';
 import { ACTION_PREFIX } from './render.js';
 
@@ -67,6 +67,8 @@ export function conversationIdFor(team: string, place: Place): string {
       return `slack:${team}:${place.channel}:u:${place.user}`;
     case 'home':
       return `slack:${team}:home:${place.user}`;
+    default:
+      return assertNever(place);
   }
 }
 

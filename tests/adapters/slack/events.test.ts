@@ -106,7 +106,7 @@ describe('Slack events: delivery', () => {
     h.fake.failNext('chat.postMessage', { status: 429, retryAfter: 1 });
     h.fake.failNext('chat.postMessage', { status: 500 });
     await h.event(eventFrom('message_im'));
-    await h.fake.waitForDelivered('chat.postMessage', 1, 20_000);
+    await h.fake.waitForDelivered('chat.postMessage', 1, 15_000);
     await h.idle();
     const attempts = h.fake.calls.filter((c) => c.method === 'chat.postMessage');
     expect(attempts.map((c) => c.status)).toEqual([429, 500, 200]);

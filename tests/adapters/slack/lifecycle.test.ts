@@ -1,6 +1,10 @@
 import { expect, it } from 'vitest';
+import { startSlack } from '../../../src/adapters/slack/index.js';
+import { createRunwise } from '../../../src/app.js';
+import { loadConfig } from '../../../src/config.js';
+import { silentLogger } from '../../../src/log.js';
 import { startFakeSlack } from './fake-slack.js';
-import { eventFrom, posts, startHarness } from './harness.js';
+import { eventFrom, posts, sharedBrain, startHarness } from './harness.js';
 import { scriptedCore } from './scripted-core.js';
 
 it('GIVEN a message being answered WHEN stop() is called THEN it stops taking requests, finishes the answer, then resolves', async () => {
@@ -40,6 +44,20 @@ it('GIVEN a bad bot token THEN start fails with an error naming SLACK_BOT_TOKEN,
     expect(error?.message).toMatch(/invalid_auth/);
     expect(error?.message).not.toMatch(/xoxb-/);
   } finally {
+    await fake.close();
+  }
+});
+
+it('startSlack (the entry point main uses) connects with auth.test and stops cleanly', async () => {
+  const fake = await startFakeSlack();
+  const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1-entry', SLACK_SIGNING_SECRET: 'entry-secret', SLACK_API_URL: fake.apiUrl, PORT: '0' });
+  const runwise = await createRunwise({ config, stateUrl: 'memory:', log: silentLogger(), brain: sharedBrain() });
+  try {
+    const running = await startSlack({ config, runwise, log: silentLogger() });
+    expect(fake.delivered('auth.test')).toHaveLength(1);
+    await running.stop();
+  } finally {
+    await runwise.close();
     await fake.close();
   }
 });
