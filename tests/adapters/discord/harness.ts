@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createDiscordBot, type DiscordBot } from '../../../src/adapters/discord/index.js';
+import { createRunwise } from '../../../src/app.js';
 import { loadConfig, type Config } from '../../../src/config.js';
 import type { Core, Reply } from '../../../src/core/types.js';
 import { silentLogger, type Logger } from '../../../src/log.js';
@@ -105,7 +106,6 @@ export interface RealHarness extends Harness {
 
 /** The harness with the real core on an in-memory store: `createRunwise({ stateUrl: 'memory:' })`. */
 export async function startWithRealCore(env: Record<string, string> = {}): Promise<RealHarness> {
-  const { createRunwise } = await import('../../../src/app.js');
   const runwise = await createRunwise({ config: loadConfig({}), stateUrl: 'memory:', log: silentLogger() });
   const replies: Reply[] = [];
   const core: Core = {
