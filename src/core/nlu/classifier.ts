@@ -1,7 +1,8 @@
 /**
- * Multinomial Naive Bayes over precomputed log-likelihood rows: scoring a message costs one
- * map lookup and one vector add per feature, instead of a scan of the whole vocabulary per
- * class (what natural's BayesClassifier does). Features come from `features.ts`.
+ * Multinomial Naive Bayes over a precomputed index: every known feature maps to one row of
+ * per-intent log-likelihoods in a single flat array, so scoring a message costs one map lookup
+ * and one vector add per feature, instead of a scan of the whole vocabulary per class (what
+ * natural's BayesClassifier does). Features come from `features.ts`.
  */
 
 export interface TrainingDoc {
@@ -19,13 +20,17 @@ export interface Classifier {
   readonly labels: readonly string[];
   /** Known features of a message (used to tell "no idea" from "unsure"). */
   knownCount(features: readonly string[]): number;
-  rank(features: readonly string[]): Ranked[];
+  /** The `top` most likely intents, best first. */
+  rank(features: readonly string[], top?: number): Ranked[];
 }
 
 export interface ClassifierOptions {
   /** Additive smoothing; small values trust rare but telling words more. */
   alpha?: number;
-  /** Divides log-scores before softmax so confidences are not all 0.99 (NB is overconfident). */
+  /**
+   * Log-scores are divided by temperature × (known features)^power before the softmax: NB's
+   * log-odds grow with message length, so long messages would all read 0.99 and one-word ones 0.2.
+   */
   temperature?: number;
   power?: number;
 }
@@ -35,58 +40,71 @@ export function trainClassifier(docs: readonly TrainingDoc[], options: Classifie
   const temperature = options.temperature ?? 0.6;
   const power = options.power ?? 0.5;
   const labels = [...new Set(docs.map((d) => d.label))].sort();
+  const classes = labels.length;
   const labelIndex = new Map(labels.map((l, i) => [l, i]));
-  const counts = new Map<string, Float64Array>();
-  const totals = new Float64Array(labels.length);
 
+  const featureRow = new Map<string, number>();
+  for (const doc of docs) for (const f of doc.features) if (!featureRow.has(f)) featureRow.set(f, featureRow.size);
+  const vocabulary = featureRow.size;
+  const weights = new Float64Array(vocabulary * classes);
+  const totals = new Float64Array(classes);
   for (const doc of docs) {
     const c = labelIndex.get(doc.label)!;
     for (const f of doc.features) {
-      let row = counts.get(f);
-      if (!row) counts.set(f, (row = new Float64Array(labels.length)));
-      row[c]! += 1;
+      weights[featureRow.get(f)! * classes + c]! += 1;
       totals[c]! += 1;
     }
   }
-
-  const vocabulary = counts.size;
-  const rows = new Map<string, Float64Array>();
-  // Scores are shifted by each class's "unseen word" log-probability, so a missing feature costs nothing
-  // and only known features need a lookup.
+  // Each row holds log P(feature | class) minus the class's "unseen feature" log-probability,
+  // so unknown features cost nothing and only known ones need a lookup.
   const unseen = Float64Array.from(totals, (t) => Math.log(alpha / (t + alpha * vocabulary)));
-  for (const [feature, row] of counts) {
-    rows.set(
-      feature,
-      Float64Array.from(row, (n, c) => Math.log((n + alpha) / (totals[c]! + alpha * vocabulary)) - unseen[c]!),
-    );
+  for (let row = 0; row < vocabulary; row++) {
+    for (let c = 0; c < classes; c++) {
+      const i = row * classes + c;
+      weights[i] = Math.log((weights[i]! + alpha) / (totals[c]! + alpha * vocabulary)) - unseen[c]!;
+    }
   }
 
-  function rank(features: readonly string[]): Ranked[] {
-    const scores = new Float64Array(labels.length);
+  const scores = new Float64Array(classes);
+
+  function rank(features: readonly string[], top = 3): Ranked[] {
+    scores.fill(0);
     let known = 0;
     for (const f of features) {
-      const row = rows.get(f);
-      if (!row) continue;
+      const row = featureRow.get(f);
+      if (row === undefined) continue;
       known += 1;
-      for (let c = 0; c < scores.length; c++) scores[c]! += row[c]!;
+      const base = row * classes;
+      for (let c = 0; c < classes; c++) scores[c]! += weights[base + c]!;
     }
-    for (let c = 0; c < scores.length; c++) scores[c]! += known * unseen[c]!;
     let max = -Infinity;
-    for (const s of scores) if (s > max) max = s;
-    let sum = 0;
+    for (let c = 0; c < classes; c++) {
+      scores[c]! += known * unseen[c]!;
+      if (scores[c]! > max) max = scores[c]!;
+    }
     const t = temperature * Math.max(1, known) ** power;
-    const exp = Float64Array.from(scores, (s) => {
-      const e = Math.exp((s - max) / t);
-      sum += e;
-      return e;
-    });
-    const ranked = labels.map((intent, c) => ({ intent, confidence: exp[c]! / sum }));
-    return ranked.sort((a, b) => b.confidence - a.confidence);
+    let sum = 0;
+    for (let c = 0; c < classes; c++) {
+      scores[c] = Math.exp((scores[c]! - max) / t);
+      sum += scores[c]!;
+    }
+    const best: Ranked[] = [];
+    for (let c = 0; c < classes; c++) {
+      const confidence = scores[c]! / sum;
+      if (best.length === top) {
+        if (confidence <= best[top - 1]!.confidence) continue;
+        best.pop();
+      }
+      let at = best.length;
+      while (at > 0 && best[at - 1]!.confidence < confidence) at--;
+      best.splice(at, 0, { intent: labels[c]!, confidence });
+    }
+    return best;
   }
 
   function knownCount(features: readonly string[]): number {
     let n = 0;
-    for (const f of features) if (rows.has(f)) n += 1;
+    for (const f of features) if (featureRow.has(f)) n += 1;
     return n;
   }
 

@@ -1,5 +1,5 @@
 import type { TechEntry } from '../knowledge/schema.js';
-import { deletions, editDistance } from './edit-distance.js';
+import { editDistance } from './edit-distance.js';
 import { tokenize } from './tokenize.js';
 
 export interface EntityMatch {
@@ -17,6 +17,7 @@ export interface EntityRecognizer {
 
 const MAX_WINDOW = 4;
 const MIN_FUZZY_LENGTH = 5;
+const FUZZY_CACHE_LIMIT = 20_000;
 
 function allowedDistance(length: number): number {
   return length >= 10 ? 2 : 1;
@@ -37,7 +38,7 @@ function compactForms(entry: TechEntry): string[] {
 
 /**
  * Finds technology names in a message: exact names and aliases over windows of up to four tokens,
- * then typo tolerance (edit distance 1, or 2 for names of ten letters or more, same first letter) through a SymSpell deletion index.
+ * then typo tolerance (edit distance 1, or 2 for names of ten letters or more, same first letter).
  * `commonWords` (the training vocabulary) are never typo-matched, so "locker" stays "locker".
  */
 export function createEntityRecognizer(techs: readonly TechEntry[], commonWords: ReadonlySet<string>): EntityRecognizer {
@@ -45,38 +46,47 @@ export function createEntityRecognizer(techs: readonly TechEntry[], commonWords:
   for (const entry of techs) {
     for (const form of compactForms(entry)) if (!exact.has(form)) exact.set(form, entry.id);
   }
-  const fuzzyIndex = new Map<string, string[]>();
+  // Typo candidates share the first letter (people rarely mistype it; it also keeps "center" from
+  // becoming "vcenter"), so bucket names by it and compare only those of a similar length.
+  const byFirstLetter = new Map<string, string[]>();
   for (const form of exact.keys()) {
     if (form.length < MIN_FUZZY_LENGTH) continue;
-    for (const key of deletions(form, allowedDistance(form.length))) {
-      const bucket = fuzzyIndex.get(key);
-      if (bucket) bucket.push(form);
-      else fuzzyIndex.set(key, [form]);
-    }
+    const bucket = byFirstLetter.get(form[0]!);
+    if (bucket) bucket.push(form);
+    else byFirstLetter.set(form[0]!, [form]);
   }
 
   function fuzzyLookup(word: string): string | undefined {
     if (word.length < MIN_FUZZY_LENGTH || /^\d+$/.test(word)) return undefined;
-    const max = allowedDistance(word.length);
     let best: string | undefined;
-    let bestDistance = max + 1;
+    let bestDistance = Infinity;
     let tie = false;
-    for (const key of deletions(word, max)) {
-      for (const form of fuzzyIndex.get(key) ?? []) {
-        // People rarely mistype the first letter; requiring it keeps "center" from becoming "vcenter".
-        if (form[0] !== word[0]) continue;
-        const distance = editDistance(word, form, Math.min(max, allowedDistance(form.length)));
-        const id = exact.get(form)!;
-        if (distance < bestDistance) {
-          bestDistance = distance;
-          best = id;
-          tie = false;
-        } else if (distance === bestDistance && best !== id) {
-          tie = true;
-        }
+    for (const form of byFirstLetter.get(word[0]!) ?? []) {
+      const max = Math.min(allowedDistance(word.length), allowedDistance(form.length));
+      if (Math.abs(form.length - word.length) > max) continue;
+      const distance = editDistance(word, form, max);
+      if (distance > max) continue;
+      const id = exact.get(form)!;
+      if (distance < bestDistance) {
+        bestDistance = distance;
+        best = id;
+        tie = false;
+      } else if (distance === bestDistance && best !== id) {
+        tie = true;
       }
     }
-    return best !== undefined && !tie && bestDistance <= max ? best : undefined;
+    return tie ? undefined : best;
+  }
+
+  // Chat vocabulary repeats, and a typo lookup compares against dozens of names: remember answers (bounded).
+  const fuzzyCache = new Map<string, string | null>();
+  function fuzzyCached(word: string): string | undefined {
+    let id = fuzzyCache.get(word);
+    if (id === undefined) {
+      id = fuzzyLookup(word) ?? null;
+      if (fuzzyCache.size < FUZZY_CACHE_LIMIT) fuzzyCache.set(word, id);
+    }
+    return id ?? undefined;
   }
 
   function find(tokens: readonly string[]): EntityMatch[] {
@@ -95,21 +105,27 @@ export function createEntityRecognizer(techs: readonly TechEntry[], commonWords:
   }
 
   function exactAt(tokens: readonly string[], i: number): EntityMatch | undefined {
-    for (let n = Math.min(MAX_WINDOW, tokens.length - i); n >= 1; n--) {
-      const id = exact.get(tokens.slice(i, i + n).join(''));
-      if (id) return { id, start: i, end: i + n, fuzzy: false };
+    let compact = '';
+    let longest: EntityMatch | undefined;
+    for (let n = 1; n <= MAX_WINDOW && i + n <= tokens.length; n++) {
+      compact += tokens[i + n - 1];
+      const id = exact.get(compact);
+      if (id) longest = { id, start: i, end: i + n, fuzzy: false };
     }
-    return undefined;
+    return longest;
   }
 
   // Typos only where the user wrote a word we do not otherwise know; two-token windows catch "virtaul box".
   function fuzzyAt(tokens: readonly string[], i: number): EntityMatch | undefined {
-    for (let n = Math.min(2, tokens.length - i); n >= 1; n--) {
-      const window = tokens.slice(i, i + n);
-      if (!window.some((t) => !commonWords.has(t))) continue;
-      if (n > 1 && window.some((t) => exact.has(t))) continue;
-      const id = fuzzyLookup(window.join(''));
-      if (id) return { id, start: i, end: i + n, fuzzy: true };
+    const first = tokens[i]!;
+    const second = tokens[i + 1];
+    if (second !== undefined && !exact.has(first) && !exact.has(second) && !(commonWords.has(first) && commonWords.has(second))) {
+      const id = fuzzyCached(first + second);
+      if (id) return { id, start: i, end: i + 2, fuzzy: true };
+    }
+    if (!commonWords.has(first)) {
+      const id = fuzzyCached(first);
+      if (id) return { id, start: i, end: i + 1, fuzzy: true };
     }
     return undefined;
   }

@@ -60,7 +60,7 @@ export function createNlu(intents: readonly IntentFile[], techs: readonly TechEn
 
   function classify(text: string): NluResult {
     const { matches, features } = analyse(text);
-    const ranked = classifier.rank(features);
+    const ranked = classifier.rank(features, 4);
     const exact = verbatim.get(tokenize(text).join(' '));
     const ranking = (exact ? [{ intent: exact, confidence: 1 }, ...ranked.filter((r) => r.intent !== exact)] : ranked).slice(0, 3);
     const best = ranking[0]!;
