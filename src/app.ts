@@ -27,10 +27,12 @@ export interface Brain {
 }
 
 /** Loads and validates every data file and trains the classifier: the part of start-up that needs no I/O but disk. */
-export function loadBrain(root: string = projectRoot()): Brain {
+export function loadBrain(root: string = projectRoot(), options: { cache?: boolean } = {}): Brain {
   const knowledge = loadKnowledge(join(root, 'data'));
   const messages = loadMessages(join(root, 'data', 'messages.json'));
-  const nlu = createNlu(loadIntents(join(root, 'intents')), knowledge.techs);
+  const nlu = createNlu(loadIntents(join(root, 'intents')), knowledge.techs, {
+    cacheDir: options.cache === false ? undefined : join(root, '.cache'),
+  });
   const dialogue = createDialoguePort(join(root, 'data'), knowledge);
   return { knowledge, messages, nlu, dialogue };
 }

@@ -35,10 +35,18 @@ export interface ClassifierOptions {
   power?: number;
 }
 
-export function trainClassifier(docs: readonly TrainingDoc[], options: ClassifierOptions = {}): Classifier {
-  const alpha = options.alpha ?? 0.1;
-  const temperature = options.temperature ?? 0.6;
-  const power = options.power ?? 0.5;
+/** What training produces; plain data, so it can be cached on disk. */
+export interface NbModel {
+  labels: string[];
+  /** Feature names in row order. */
+  features: string[];
+  /** Per class, the log-probability of a feature never seen with it. */
+  unseen: number[];
+  /** features × labels log-likelihood deltas, row-major; 0 where the feature was never seen with the class. */
+  weights: Float64Array;
+}
+
+export function fitModel(docs: readonly TrainingDoc[], alpha = 0.1): NbModel {
   const labels = [...new Set(docs.map((d) => d.label))].sort();
   const classes = labels.length;
   const labelIndex = new Map(labels.map((l, i) => [l, i]));
@@ -56,14 +64,28 @@ export function trainClassifier(docs: readonly TrainingDoc[], options: Classifie
     }
   }
   // Each row holds log P(feature | class) minus the class's "unseen feature" log-probability,
-  // so unknown features cost nothing and only known ones need a lookup.
-  const unseen = Float64Array.from(totals, (t) => Math.log(alpha / (t + alpha * vocabulary)));
-  for (let row = 0; row < vocabulary; row++) {
-    for (let c = 0; c < classes; c++) {
-      const i = row * classes + c;
-      weights[i] = Math.log((weights[i]! + alpha) / (totals[c]! + alpha * vocabulary)) - unseen[c]!;
-    }
+  // so unknown features cost nothing and only known ones need a lookup. A zero count gives
+  // exactly the unseen log-probability, i.e. a weight of 0: only counted cells need a log.
+  const unseen = Array.from(totals, (t) => Math.log(alpha / (t + alpha * vocabulary)));
+  for (let i = 0; i < weights.length; i++) {
+    const count = weights[i]!;
+    if (count === 0) continue;
+    const c = i % classes;
+    weights[i] = Math.log((count + alpha) / (totals[c]! + alpha * vocabulary)) - unseen[c]!;
   }
+  return { labels, features: [...featureRow.keys()], unseen, weights };
+}
+
+export function trainClassifier(docs: readonly TrainingDoc[], options: ClassifierOptions = {}): Classifier {
+  return createClassifier(fitModel(docs, options.alpha), options);
+}
+
+export function createClassifier(model: NbModel, options: ClassifierOptions = {}): Classifier {
+  const temperature = options.temperature ?? 0.6;
+  const power = options.power ?? 0.5;
+  const { labels, weights, unseen } = model;
+  const classes = labels.length;
+  const featureRow = new Map(model.features.map((f, i) => [f, i]));
 
   const scores = new Float64Array(classes);
 

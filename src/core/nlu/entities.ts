@@ -47,13 +47,15 @@ export function createEntityRecognizer(techs: readonly TechEntry[], commonWords:
     for (const form of compactForms(entry)) if (!exact.has(form)) exact.set(form, entry.id);
   }
   // Typo candidates share the first letter (people rarely mistype it; it also keeps "center" from
-  // becoming "vcenter"), so bucket names by it and compare only those of a similar length.
-  const byFirstLetter = new Map<string, string[]>();
+  // becoming "vcenter") and a length within the allowed distance: bucket names by both.
+  const buckets = new Map<string, string[]>();
+  const bucketKey = (letter: string, length: number) => `${letter}${length}`;
   for (const form of exact.keys()) {
     if (form.length < MIN_FUZZY_LENGTH) continue;
-    const bucket = byFirstLetter.get(form[0]!);
+    const key = bucketKey(form[0]!, form.length);
+    const bucket = buckets.get(key);
     if (bucket) bucket.push(form);
-    else byFirstLetter.set(form[0]!, [form]);
+    else buckets.set(key, [form]);
   }
 
   function fuzzyLookup(word: string): string | undefined {
@@ -61,18 +63,20 @@ export function createEntityRecognizer(techs: readonly TechEntry[], commonWords:
     let best: string | undefined;
     let bestDistance = Infinity;
     let tie = false;
-    for (const form of byFirstLetter.get(word[0]!) ?? []) {
-      const max = Math.min(allowedDistance(word.length), allowedDistance(form.length));
-      if (Math.abs(form.length - word.length) > max) continue;
-      const distance = editDistance(word, form, max);
-      if (distance > max) continue;
-      const id = exact.get(form)!;
-      if (distance < bestDistance) {
-        bestDistance = distance;
-        best = id;
-        tie = false;
-      } else if (distance === bestDistance && best !== id) {
-        tie = true;
+    const reach = allowedDistance(word.length);
+    for (let length = word.length - reach; length <= word.length + reach; length++) {
+      for (const form of buckets.get(bucketKey(word[0]!, length)) ?? []) {
+        const max = Math.min(reach, allowedDistance(form.length));
+        const distance = editDistance(word, form, max);
+        if (distance > max) continue;
+        const id = exact.get(form)!;
+        if (distance < bestDistance) {
+          bestDistance = distance;
+          best = id;
+          tie = false;
+        } else if (distance === bestDistance && best !== id) {
+          tie = true;
+        }
       }
     }
     return tie ? undefined : best;

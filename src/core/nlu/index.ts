@@ -1,8 +1,9 @@
 import type { TechEntry } from '../knowledge/schema.js';
 import type { IntentFile } from './schema.js';
-import { trainClassifier, type Classifier, type ClassifierOptions, type Ranked } from './classifier.js';
-import { createEntityRecognizer, distinctIds, type EntityRecognizer } from './entities.js';
+import { createClassifier, fitModel, type Classifier, type ClassifierOptions, type Ranked } from './classifier.js';
+import { createEntityRecognizer, distinctIds, type EntityMatch } from './entities.js';
 import { extractFeatures } from './features.js';
+import { modelKey, readModel, writeModel, type NluModel } from './model-cache.js';
 import { tokenize } from './tokenize.js';
 
 export interface NluResult {
@@ -24,44 +25,63 @@ export interface Nlu {
 /** A word seen this often in training is ordinary vocabulary, never a typo of a product name. */
 const COMMON_WORD_MIN_COUNT = 3;
 
-function commonWordsOf(intents: readonly IntentFile[]): Set<string> {
-  const counts = new Map<string, number>();
-  for (const file of intents) {
-    for (const example of file.examples) {
-      for (const token of tokenize(example)) counts.set(token, (counts.get(token) ?? 0) + 1);
-    }
-  }
-  return new Set([...counts].filter(([, n]) => n >= COMMON_WORD_MIN_COUNT).map(([t]) => t));
+export interface NluOptions extends ClassifierOptions {
+  /** Where a trained model is kept between starts (skips ~100 ms of training); none: always train. */
+  cacheDir?: string;
 }
 
-export function createNlu(intents: readonly IntentFile[], techs: readonly TechEntry[], options: ClassifierOptions = {}): Nlu {
-  const concepts = new Set(techs.filter((t) => t.category === 'concept').map((t) => t.id));
-  const isConcept = (id: string) => concepts.has(id);
-  const recognizer: EntityRecognizer = createEntityRecognizer(techs, commonWordsOf(intents));
+function commonWordsOf(tokenized: readonly string[][]): string[] {
+  const counts = new Map<string, number>();
+  for (const tokens of tokenized) for (const token of tokens) counts.set(token, (counts.get(token) ?? 0) + 1);
+  return [...counts].filter(([, n]) => n >= COMMON_WORD_MIN_COUNT).map(([t]) => t);
+}
 
-  const analyse = (text: string) => {
-    const tokens = tokenize(text);
-    const matches = recognizer.find(tokens);
-    return { matches, features: extractFeatures(tokens, matches, isConcept) };
-  };
+type Analyse = (tokens: string[]) => { matches: EntityMatch[]; features: string[] };
 
+function train(intents: readonly IntentFile[], makeAnalyse: (commonWords: ReadonlySet<string>) => Analyse, alpha?: number): NluModel {
+  const tokenized = intents.map((file) => file.examples.map((example) => tokenize(example)));
+  const commonWords = commonWordsOf(tokenized.flat());
+  const analyse = makeAnalyse(new Set(commonWords));
   // A message that is word for word a training example (e.g. "help") gets that intent outright.
   const verbatim = new Map<string, string | null>();
-  for (const file of intents) {
-    for (const example of file.examples) {
-      const key = tokenize(example).join(' ');
+  const docs = intents.flatMap((file, i) =>
+    tokenized[i]!.map((tokens) => {
+      const key = tokens.join(' ');
       const seen = verbatim.get(key);
       verbatim.set(key, seen === undefined || seen === file.intent ? file.intent : null);
-    }
-  }
+      return { label: file.intent, features: analyse(tokens).features };
+    }),
+  );
+  return { nb: fitModel(docs, alpha), commonWords, verbatim: [...verbatim] };
+}
 
-  const docs = intents.flatMap((file) => file.examples.map((example) => ({ label: file.intent, features: analyse(example).features })));
-  const classifier: Classifier = trainClassifier(docs, options);
+export function createNlu(intents: readonly IntentFile[], techs: readonly TechEntry[], options: NluOptions = {}): Nlu & { fromCache: boolean } {
+  const concepts = new Set(techs.filter((t) => t.category === 'concept').map((t) => t.id));
+  const isConcept = (id: string) => concepts.has(id);
+  const makeAnalyse = (commonWords: ReadonlySet<string>): Analyse => {
+    const recognizer = createEntityRecognizer(techs, commonWords);
+    return (tokens) => {
+      const matches = recognizer.find(tokens);
+      return { matches, features: extractFeatures(tokens, matches, isConcept) };
+    };
+  };
+
+  const key = options.cacheDir
+    ? modelKey([options.alpha ?? null, intents, techs.map((t) => [t.id, t.name, t.category, t.aliases])])
+    : '';
+  const cached = options.cacheDir ? readModel(options.cacheDir, key) : undefined;
+  const model = cached ?? train(intents, makeAnalyse, options.alpha);
+  if (!cached && options.cacheDir) writeModel(options.cacheDir, key, model);
+
+  const analyse = makeAnalyse(new Set(model.commonWords));
+  const verbatim = new Map(model.verbatim);
+  const classifier: Classifier = createClassifier(model.nb, options);
 
   function classify(text: string): NluResult {
-    const { matches, features } = analyse(text);
+    const tokens = tokenize(text);
+    const { matches, features } = analyse(tokens);
     const ranked = classifier.rank(features, 4);
-    const exact = verbatim.get(tokenize(text).join(' '));
+    const exact = verbatim.get(tokens.join(' '));
     const ranking = (exact ? [{ intent: exact, confidence: 1 }, ...ranked.filter((r) => r.intent !== exact)] : ranked).slice(0, 3);
     const best = ranking[0]!;
     return {
@@ -73,5 +93,5 @@ export function createNlu(intents: readonly IntentFile[], techs: readonly TechEn
     };
   }
 
-  return { classify, intents: classifier.labels };
+  return { classify, intents: classifier.labels, fromCache: cached !== undefined };
 }
