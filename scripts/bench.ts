@@ -121,7 +121,7 @@ const naturalBayes = timeEach(2_000, (text) => bayes.classify(text));
 
 console.log('runwise bench (Node', process.version, `on ${process.arch})\n`);
 console.log(`cold start, process start to first reply (ask --json, trained model from .cache/), median of 5: ${cold[2]!.toFixed(0)} ms  (min ${cold[0]!.toFixed(0)}, max ${cold[4]!.toFixed(0)})`);
-console.log(`load data + train classifier in-process (what a start without the cache adds): ${loadMs.toFixed(0)} ms`);
+console.log(`load data and train the classifier in-process, without the cache: ${loadMs.toFixed(0)} ms`);
 console.log(`classify + answer (${N} messages, one core): p50 ${us(ours.p50)}, p99 ${us(ours.p99)}, ${Math.round(ours.perSecond).toLocaleString('en-US')} messages/s`);
 console.log(`classify + answer, first sight of each of ${messages.length} held-out messages (cold caches): p50 ${us(percentile(firstSight, 50))}, p99 ${us(percentile(firstSight, 99))}`);
 console.log(`classify only: p50 ${us(classifyOnly.p50)}, p99 ${us(classifyOnly.p99)}, ${Math.round(classifyOnly.perSecond).toLocaleString('en-US')} messages/s`);
