@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createInterface } from 'node:readline/promises';
+import { createInterface } from 'node:readline';
 import type { Choice, Core } from '../../core/types.js';
 import { toInbound } from './parse.js';
 import { ansiStyle, plainStyle, renderTerminal } from './render.js';
@@ -28,18 +28,15 @@ export async function runChat(core: Core, io: ChatIo, session: string = randomUU
 
   say(style.dim('runwise: ask about VMs and containers. Type a number to pick an option, /quit to leave.'));
   await respond('', 'meta:welcome');
-  try {
-    for (;;) {
-      let line: string;
-      try {
-        line = await rl.question(style.bold('you> '));
-      } catch {
-        break; // input closed (Ctrl-D)
-      }
-      if (EXIT_WORDS.has(line.trim().toLowerCase())) break;
-      await respond(line);
-    }
-  } finally {
-    rl.close();
+  const prompt = style.bold('you> ');
+  io.output.write(prompt);
+  // Iterating the lines (rather than rl.question) keeps piped input that arrives all at once.
+  for await (const line of rl) {
+    // A terminal echoes what was typed; piped input does not, so show it for a readable transcript.
+    if (!io.color) io.output.write(`${line}\n\n`);
+    if (EXIT_WORDS.has(line.trim().toLowerCase())) break;
+    await respond(line);
+    io.output.write(prompt);
   }
+  rl.close();
 }
