@@ -16,6 +16,8 @@ const EXIT_WORDS = new Set(['/quit', '/exit', 'exit', 'quit']);
 export async function runChat(core: Core, io: ChatIo, session: string = randomUUID()): Promise<void> {
   const style = io.color ? ansiStyle : plainStyle;
   const rl = createInterface({ input: io.input, output: io.output, terminal: io.color });
+  // Listen before the first await: piped input can arrive, and end, while the welcome is written.
+  const lines = rl[Symbol.asyncIterator]();
   const say = (text: string) => io.output.write(`${text}\n\n`);
   let offered: Choice[] = [];
 
@@ -30,8 +32,8 @@ export async function runChat(core: Core, io: ChatIo, session: string = randomUU
   await respond('', 'meta:welcome');
   const prompt = style.bold('you> ');
   io.output.write(prompt);
-  // Iterating the lines (rather than rl.question) keeps piped input that arrives all at once.
-  for await (const line of rl) {
+  for (let next = await lines.next(); !next.done; next = await lines.next()) {
+    const line: string = next.value;
     // A terminal echoes what was typed; piped input does not, so show it for a readable transcript.
     if (!io.color) io.output.write(`${line}\n\n`);
     if (EXIT_WORDS.has(line.trim().toLowerCase())) break;
