@@ -1,11 +1,13 @@
 import type { Choice, Inbound, Platform } from '../../core/types.js';
 
-/** A typed number or a choice's label (any case) picks that choice; anything else is a message. */
+const words = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/** A typed number or a choice's label (any case, emoji and punctuation aside) picks that choice; anything else is a message. */
 export function resolveChoice(text: string, offered: readonly Choice[]): string | undefined {
   const typed = text.trim();
   if (/^\d{1,2}$/.test(typed)) return offered[Number(typed) - 1]?.id;
-  const lower = typed.toLowerCase();
-  return offered.find((c) => c.label.toLowerCase() === lower)?.id;
+  const wanted = words(typed);
+  return wanted === '' ? undefined : offered.find((c) => words(c.label) === wanted)?.id;
 }
 
 export function toInbound(text: string, session: string, platform: Platform, offered: readonly Choice[]): Inbound {

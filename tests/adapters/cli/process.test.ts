@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../../src/paths.js';
@@ -35,5 +37,23 @@ describe('the command line as a program', () => {
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/STATE_URL/);
     expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('GIVEN questions the bot could not answer THEN `unanswered` lists them grouped, and `feedback` sums clicks, across restarts', () => {
+    const state = `sqlite:${join(mkdtempSync(join(tmpdir(), 'runwise-cli-')), 'state.db')}`;
+    const env = { STATE_URL: state, LOG_LEVEL: 'silent' };
+    expect(run(['ask', 'how do I bake sourdough bread?'], undefined, env).status).toBe(0);
+    expect(run(['ask', 'How do I bake sourdough bread'], undefined, env).status).toBe(0);
+    expect(run(['ask', 'what is kvm'], undefined, env).status).toBe(0);
+    const unanswered = run(['unanswered'], undefined, env);
+    expect(unanswered.status).toBe(0);
+    const rows = unanswered.stdout.trim().split('\n');
+    expect(rows).toHaveLength(2); // header + one group
+    expect(rows[1]).toMatch(/^\s+2\s.*sourdough/i);
+    expect(unanswered.stdout).not.toMatch(/kvm/);
+
+    run(['batch'], '{"id":"1","text":"what is kvm","session":"s"}\n{"id":"2","text":"Not helpful","session":"s"}\n', env);
+    const feedback = run(['feedback'], undefined, env);
+    expect(feedback.stdout).toMatch(/kvm\s+0\s+1/);
   });
 });
