@@ -1,3 +1,5 @@
+import { splitText } from '../../core/text/split.js';
+
 /**
  * Text for Slack: the core's tiny markup becomes mrkdwn, and every piece of text is escaped
  * (`&`, `<`, `>`) so no reply can carry `<!channel>`, `<!here>` or `<@U…>` and ping anyone.
@@ -40,34 +42,9 @@ export function cutEscaped(text: string, max: number, marker: string): string {
   return safeSlice(text, Math.max(0, max - marker.length)) + marker;
 }
 
-/** Splits escaped mrkdwn into pieces of at most `max` characters: at paragraphs, then lines, then words, then anywhere. */
+/** Splits escaped mrkdwn into pieces of at most `max` characters: at paragraphs, then lines, then words, then anywhere but inside an entity. */
 export function chunkText(text: string, max: number): string[] {
-  return splitBy(text, max, ['\n\n', '\n', ' ']).filter((piece) => piece.trim() !== '');
-}
-
-function splitBy(text: string, max: number, separators: string[]): string[] {
-  if (text.length <= max) return [text];
-  const [separator, ...finer] = separators;
-  if (separator === undefined) return hardCut(text, max);
-  const out: string[] = [];
-  let current = '';
-  for (const part of text.split(separator)) {
-    const joined = current === '' ? part : current + separator + part;
-    if (joined.length <= max) {
-      current = joined;
-      continue;
-    }
-    if (current !== '') out.push(current);
-    if (part.length <= max) {
-      current = part;
-    } else {
-      const pieces = splitBy(part, max, finer);
-      out.push(...pieces.slice(0, -1));
-      current = pieces.at(-1) ?? '';
-    }
-  }
-  if (current !== '') out.push(current);
-  return out;
+  return splitText(text, max, hardCut);
 }
 
 function hardCut(text: string, max: number): string[] {

@@ -1,22 +1,12 @@
-import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
-
 /**
  * Word handling for the dialogue: lowercase words, apostrophes dropped ("don't" → "dont"),
  * dashes and punctuation split words (".NET" → "net", "multi-tenant" → "multi tenant"),
  * and each word stemmed so plurals and verb forms meet ("GPUs" → "gpu", "scaling" → "scale").
+ * Stemming is the NLU's, with its cache.
  */
+import { stem } from '../nlu/tokenize.js';
 
-const stemCache = new Map<string, string>();
-const STEM_CACHE_LIMIT = 20_000;
-
-export function stem(word: string): string {
-  let s = stemCache.get(word);
-  if (s === undefined) {
-    s = /\d/.test(word) ? word : PorterStemmer.stem(word);
-    if (stemCache.size < STEM_CACHE_LIMIT) stemCache.set(word, s);
-  }
-  return s;
-}
+export { stem };
 
 /** Lowercase words of a text, punctuation removed. */
 export function words(text: string): string[] {
