@@ -24,6 +24,7 @@ export interface Nlu {
 
 /** A word seen this often in training is ordinary vocabulary, never a typo of a product name. */
 const COMMON_WORD_MIN_COUNT = 3;
+const OUT_OF_SCOPE = 'out_of_scope';
 
 export interface NluOptions extends ClassifierOptions {
   /** Where a trained model is kept between starts (skips ~100 ms of training); none: always train. */
@@ -80,7 +81,9 @@ export function createNlu(intents: readonly IntentFile[], techs: readonly TechEn
   function classify(text: string): NluResult {
     const tokens = tokenize(text);
     const { matches, features } = analyse(tokens);
-    const ranked = classifier.rank(features, 4);
+    const known = classifier.knownCount(features);
+    // With no known feature every intent ties; the honest answer is "not ours", not the first label.
+    const ranked = known === 0 ? [{ intent: OUT_OF_SCOPE, confidence: 0 }] : classifier.rank(features, 4);
     const exact = verbatim.get(tokens.join(' '));
     const ranking = (exact ? [{ intent: exact, confidence: 1 }, ...ranked.filter((r) => r.intent !== exact)] : ranked).slice(0, 3);
     const best = ranking[0]!;
@@ -89,7 +92,7 @@ export function createNlu(intents: readonly IntentFile[], techs: readonly TechEn
       confidence: best.confidence,
       ranking,
       entities: distinctIds(matches),
-      known: classifier.knownCount(features),
+      known,
     };
   }
 
