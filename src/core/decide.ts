@@ -1,7 +1,7 @@
 import { parseChoiceId } from './answer/choice-id.js';
 import { answerById, answerIntent, clarify, fallback, notice, startChoices } from './answer/route.js';
 import type { AnswerContext } from './answer/compose.js';
-import type { DialoguePort, DialogueSnapshot, FlowId } from './dialogue-port.js';
+import type { DialoguePort, DialogueSnapshot, DialogueTurn, FlowId } from './dialogue-port.js';
 import type { Nlu, NluResult } from './nlu/index.js';
 import { cleanInput } from './text/clean.js';
 import { assertNever, type Inbound, type Reply } from './types.js';
@@ -58,15 +58,18 @@ function withDialogue(reply: Reply, dialogue: DialogueSnapshot | null | undefine
   return { reply, conversation: dialogue ? { dialogue } : {}, effects };
 }
 
-function progressEffect(deps: DecideDeps, flow: string, state: DialogueSnapshot | null, previous?: DialogueSnapshot): Effect[] {
-  if (flow !== 'tour' && previous?.flow !== 'tour') return [];
-  return [{ type: 'progress', tourStep: state && state.flow === 'tour' ? deps.dialogue.tourStep(state) : undefined }];
+/** Where a returning user resumes the tour: the step on screen; cleared once they finish it; kept when they stop. */
+function progressEffect(deps: DecideDeps, turn: DialogueTurn): Effect[] {
+  if (turn.state?.flow === 'tour') return [{ type: 'progress', tourStep: deps.dialogue.tourStep(turn.state) }];
+  if (turn.tourDone) return [{ type: 'progress', tourStep: undefined }];
+  return [];
 }
+
+const fromTurn = (deps: DecideDeps, turn: DialogueTurn): Outcome => withDialogue(turn.reply, turn.state, progressEffect(deps, turn));
 
 function startFlow(deps: DecideDeps, input: TurnInput, flow: FlowId, text?: string): Outcome {
   const resumeStep = flow === 'tour' ? input.tourStep : undefined;
-  const { state, reply } = deps.dialogue.start(flow, { text, resumeStep, now: input.now });
-  return withDialogue(reply, state, progressEffect(deps, flow, state));
+  return fromTurn(deps, deps.dialogue.start(flow, { text, resumeStep, now: input.now }));
 }
 
 function metaReply(deps: DecideDeps, what: 'welcome' | 'home' | 'help' | 'ask'): Reply {
@@ -91,11 +94,11 @@ function decideChoice(deps: DecideDeps, input: TurnInput, id: string): Outcome {
   if (deps.dialogue.isDialogueChoice(id)) {
     if (active) {
       const turn = deps.dialogue.continue(active, { text: '', choiceId: id }, input.now);
-      if (turn.handled) return withDialogue(turn.reply, turn.state, progressEffect(deps, active.flow, turn.state, active));
+      if (turn.handled) return fromTurn(deps, turn);
     }
     // A button from a dialogue that is not running (finished, expired, an old message): the engine replays it.
     const replayed = deps.dialogue.startFromChoice(id, { now: input.now, resumeStep: input.tourStep });
-    if (replayed) return withDialogue(replayed.reply, replayed.state, progressEffect(deps, replayed.state?.flow ?? '', replayed.state, active));
+    if (replayed) return fromTurn(deps, replayed);
     return keep(notice('recommend_start', deps.messages.dialogueExpired, startChoices(deps)));
   }
   const action = parseChoiceId(id);
@@ -158,7 +161,7 @@ export function decide(deps: DecideDeps, input: TurnInput): Outcome {
   // Dialogue answers such as "2" or "not sure" would not survive cleaning, so the engine sees them first.
   if (active && raw !== '' && raw.length <= 2000) {
     const turn = deps.dialogue.continue(active, { text: raw }, input.now);
-    if (turn.handled) return withDialogue(turn.reply, turn.state, progressEffect(deps, active.flow, turn.state, active));
+    if (turn.handled) return fromTurn(deps, turn);
   }
 
   const cleaned = cleanInput(message.text);

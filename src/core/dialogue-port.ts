@@ -5,17 +5,23 @@ export type DialogueSnapshot = { flow: string; stepId?: string } & Record<string
 
 export type FlowId = 'recommend' | 'tour';
 
+/** One dialogue transition: the state to keep (null ends the dialogue) and the reply. */
+export interface DialogueTurn {
+  state: DialogueSnapshot | null;
+  reply: Reply;
+  /** Set when the user finished the tour's last step (a stopped tour keeps its place). */
+  tourDone?: boolean;
+}
+
 /** What the core needs from the dialogue engine; `createDialoguePort` binds the engine's functions to loaded flows. */
 export interface DialoguePort {
-  start(flow: FlowId, opts: { text?: string; resumeStep?: string; now: number }): { state: DialogueSnapshot | null; reply: Reply };
-  continue(state: DialogueSnapshot, input: { text: string; choiceId?: string }, now: number):
-    | { handled: true; state: DialogueSnapshot | null; reply: Reply }
-    | { handled: false };
+  start(flow: FlowId, opts: { text?: string; resumeStep?: string; now: number }): DialogueTurn;
+  continue(state: DialogueSnapshot, input: { text: string; choiceId?: string }, now: number): ({ handled: true } & DialogueTurn) | { handled: false };
   reprompt(state: DialogueSnapshot): Reply;
   isExpired(state: DialogueSnapshot, now: number, ttlMs: number): boolean;
   isDialogueChoice(id: string): boolean;
   /** A dialogue button pressed when its dialogue is no longer running (old message, restart): replays it, or null. */
-  startFromChoice(choiceId: string, opts: { now: number; resumeStep?: string }): { state: DialogueSnapshot | null; reply: Reply } | null;
+  startFromChoice(choiceId: string, opts: { now: number; resumeStep?: string }): DialogueTurn | null;
   /** A stored value as a dialogue, or null when it is not one (an older format, corrupted). */
   parse(value: unknown): DialogueSnapshot | null;
   /** The step a returning user resumes the tour at, or undefined when the tour is over. */

@@ -89,6 +89,32 @@ describe('tour', () => {
   });
 });
 
+describe('tour progress', () => {
+  it('GIVEN a user who stops the tour THEN "tour" later picks it up at the same step', async () => {
+    const { say, click } = await harness();
+    const first = await say('tour', 'c1', 'erin');
+    const second = await click(choiceLabelled(first, /next/i), 'c1', 'erin');
+    const stopped = await click(choiceLabelled(second, /stop/i), 'c1', 'erin');
+    expect(stopped.kind).toBe('notice');
+    const resumed = await say('tour', 'c1', 'erin');
+    expect(resumed.kind === 'question' && resumed.step).toBe(second.kind === 'question' ? second.step : 'not a question');
+  });
+
+  it('GIVEN a user who finished the tour THEN "tour" starts it from the beginning', async () => {
+    const { say, click } = await harness();
+    let reply = await say('tour', 'c1', 'finn');
+    const firstStep = reply.kind === 'question' ? reply.step : '';
+    for (let i = 0; i < 20 && reply.kind === 'question'; i++) {
+      const next = reply.choices.find((c) => c.id.startsWith('tour:next:')) ?? reply.choices.find((c) => c.id.startsWith('tour:check:'));
+      if (!next) break;
+      reply = await click(next.id, 'c1', 'finn');
+    }
+    expect(reply.kind).toBe('notice'); // the end of the tour
+    const again = await say('tour', 'c1', 'finn');
+    expect(again.kind === 'question' && again.step).toBe(firstStep);
+  });
+});
+
 describe('state safety', () => {
   it('GIVEN two bot instances answering one dialogue at the same time THEN both answers are kept', async () => {
     const store = createMemoryStore();
