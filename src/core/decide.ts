@@ -32,10 +32,17 @@ export interface DecideDeps extends AnswerContext {
 export interface TurnInput {
   message: Inbound;
   conversation: Conversation;
-  /** Where a returning user left the tour. */
-  tourStep: string | undefined;
+  /** Where a returning user left the tour; read from the store only when a tour starts (see NeedsTourProgress). */
+  tour: { loaded: false } | { loaded: true; step: string | undefined };
   now: number;
 }
+
+/** Asks the caller to load the user's tour progress and decide again: most turns never need that read. */
+export interface NeedsTourProgress {
+  needsTourProgress: true;
+}
+
+export type Decision = Outcome | NeedsTourProgress;
 
 const DIALOGUE_INTENTS: Record<string, FlowId> = { recommend_start: 'recommend', tour_start: 'tour' };
 const UNANSWERED_TEXT_LIMIT = 300;
@@ -67,8 +74,9 @@ function progressEffect(deps: DecideDeps, turn: DialogueTurn): Effect[] {
 
 const fromTurn = (deps: DecideDeps, turn: DialogueTurn): Outcome => withDialogue(turn.reply, turn.state, progressEffect(deps, turn));
 
-function startFlow(deps: DecideDeps, input: TurnInput, flow: FlowId, text?: string): Outcome {
-  const resumeStep = flow === 'tour' ? input.tourStep : undefined;
+function startFlow(deps: DecideDeps, input: TurnInput, flow: FlowId, text?: string): Decision {
+  if (flow === 'tour' && !input.tour.loaded) return { needsTourProgress: true };
+  const resumeStep = flow === 'tour' && input.tour.loaded ? input.tour.step : undefined;
   return fromTurn(deps, deps.dialogue.start(flow, { text, resumeStep, now: input.now }));
 }
 
@@ -88,7 +96,7 @@ function metaReply(deps: DecideDeps, what: 'welcome' | 'home' | 'help' | 'ask'):
 }
 
 /** A button press: dialogue answers go to the engine, everything else is self-describing. */
-function decideChoice(deps: DecideDeps, input: TurnInput, id: string): Outcome {
+function decideChoice(deps: DecideDeps, input: TurnInput, id: string): Decision {
   const active = input.conversation.dialogue;
   const keep = (reply: Reply, effects: Effect[] = []) => withDialogue(reply, active, effects);
   if (deps.dialogue.isDialogueChoice(id)) {
@@ -97,7 +105,8 @@ function decideChoice(deps: DecideDeps, input: TurnInput, id: string): Outcome {
       if (turn.handled) return fromTurn(deps, turn);
     }
     // A button from a dialogue that is not running (finished, expired, an old message): the engine replays it.
-    const replayed = deps.dialogue.startFromChoice(id, { now: input.now, resumeStep: input.tourStep });
+    // Replayed tour buttons name their own step; only start:tour (handled below) resumes from progress.
+    const replayed = deps.dialogue.startFromChoice(id, { now: input.now });
     if (replayed) return fromTurn(deps, replayed);
     return keep(notice('recommend_start', deps.messages.dialogueExpired, startChoices(deps)));
   }
@@ -123,7 +132,7 @@ function decideChoice(deps: DecideDeps, input: TurnInput, id: string): Outcome {
 }
 
 /** Answers a classified message that is not a dialogue step. */
-function decideText(deps: DecideDeps, input: TurnInput, text: string, result: NluResult): Outcome {
+function decideText(deps: DecideDeps, input: TurnInput, text: string, result: NluResult): Decision {
   const active = input.conversation.dialogue;
   const confident = result.confidence >= deps.threshold;
   const flow = DIALOGUE_INTENTS[result.intent];
@@ -152,7 +161,7 @@ function decideText(deps: DecideDeps, input: TurnInput, text: string, result: Nl
   return withDialogue({ ...reprompt, text: `${lead}\n\n${reprompt.text}`, sources: answered ? reply.sources : reprompt.sources }, active, effects);
 }
 
-export function decide(deps: DecideDeps, input: TurnInput): Outcome {
+export function decide(deps: DecideDeps, input: TurnInput): Decision {
   const { message } = input;
   if (message.choiceId) return decideChoice(deps, input, message.choiceId);
 

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { RunwiseError, toRunwiseError } from '../errors.js';
 import { createKeyedMutex } from '../store/lock.js';
+import { updateRecord } from '../store/update.js';
 import type { Store } from '../store/types.js';
 import { decide, type Conversation, type DecideDeps, type Effect } from './decide.js';
 import type { Core, Inbound, Reply } from './types.js';
@@ -37,20 +38,13 @@ export function createCore(deps: CoreDeps): Core {
         case 'log':
           await store.append(effect.log, effect.entry);
           break;
-        case 'progress':
-          await saveProgress(message.userId, effect.tourStep);
+        case 'progress': {
+          const value = effect.tourStep ? { tourStep: effect.tourStep } : null;
+          await updateRecord(store, 'progress', message.userId, () => value, { ttlMs: PROGRESS_TTL_MS });
           break;
+        }
       }
     }
-  }
-
-  async function saveProgress(userId: string, tourStep: string | undefined): Promise<void> {
-    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const current = await store.get<{ tourStep?: string }>('progress', userId);
-      const value = tourStep ? { tourStep } : {};
-      if (await store.put('progress', userId, value, current?.version ?? 0, PROGRESS_TTL_MS)) return;
-    }
-    throw new RunwiseError('store_conflict', 'tour progress kept changing');
   }
 
   async function turn(message: Inbound): Promise<Reply> {
@@ -60,8 +54,11 @@ export function createCore(deps: CoreDeps): Core {
       const stored = record?.value.dialogue ? deps.dialogue.parse(record.value.dialogue) : null;
       const live = stored && !deps.dialogue.isExpired(stored, now, deps.dialogueTtlMs) ? stored : null;
       const conversation: Conversation = live ? { dialogue: live } : {};
-      const tourStep = await tourStepOf(message.userId);
-      const outcome = decide(deps, { message, conversation, tourStep, now });
+      const input = { message, conversation, now };
+      let decision = decide(deps, { ...input, tour: { loaded: false } });
+      if ('needsTourProgress' in decision) decision = decide(deps, { ...input, tour: { loaded: true, step: await tourStepOf(message.userId) } });
+      if ('needsTourProgress' in decision) throw new RunwiseError('internal', 'tour progress was loaded but asked for again');
+      const outcome = decision;
       const before = record ? JSON.stringify(record.value) : JSON.stringify({});
       const unchanged = before === JSON.stringify(outcome.conversation);
       if (!unchanged) {
