@@ -156,9 +156,10 @@ function decideText(deps: DecideDeps, input: TurnInput, text: string, result: Nl
   if (!active) return withDialogue(reply, undefined, effects);
   // A side question mid-dialogue: answer it (or say we did not get it), then ask the pending step again.
   const reprompt = deps.dialogue.reprompt(active);
-  const answered = reply.kind === 'answer';
+  // Answers and small talk (help, thanks) are worth showing; a guess or a fallback is not.
+  const answered = reply.kind === 'answer' || reply.kind === 'notice';
   const lead = answered ? `${reply.text}\n\n${deps.messages.resumeDialogue}` : deps.messages.dialogueNotUnderstood;
-  return withDialogue({ ...reprompt, text: `${lead}\n\n${reprompt.text}`, sources: answered ? reply.sources : reprompt.sources }, active, effects);
+  return withDialogue({ ...reprompt, text: `${lead}\n\n${reprompt.text}`, sources: reply.kind === 'answer' ? reply.sources : reprompt.sources }, active, effects);
 }
 
 export function decide(deps: DecideDeps, input: TurnInput): Decision {
