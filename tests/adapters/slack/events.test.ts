@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LIMITS } from '../../../src/adapters/slack/render.js';
-import { blocksOf, BOT_TOKEN, eventFrom, posts, SECRET, startHarness, visibleText, type Harness } from './harness.js';
+import { blocksOf, BOT_TOKEN, commandFrom, eventFrom, posts, SECRET, startHarness, visibleText, type Harness } from './harness.js';
 import { scriptedCore } from './scripted-core.js';
 import { sendSigned, slackSignature } from './signed.js';
 
@@ -120,6 +120,21 @@ describe('Slack events: delivery', () => {
       const [notice] = await failing.fake.waitForDelivered('chat.postEphemeral');
       expect(notice!.body).toMatchObject({ channel: 'C0GENERAL', user: 'U0ALICE', thread_ts: '1712000000.000100' });
       expect(visibleText(notice!)).not.toMatch(/secret stack|Error|at /);
+      expect(failing.fake.delivered('chat.postMessage')).toHaveLength(0);
+    } finally {
+      await failing.close();
+    }
+  });
+
+  it('GIVEN the core fails on /runwise THEN the command is still acknowledged and only the user sees a polite error', async () => {
+    const failing = await startHarness({ core: scriptedCore({ fail: () => true }) });
+    try {
+      const sent = await failing.command(commandFrom(failing.fake, 'recommend'));
+      expect(sent).toEqual({ status: 200, text: '' });
+      const [notice] = await failing.fake.waitForDelivered('chat.postEphemeral');
+      expect(notice!.body).toMatchObject({ channel: 'C0GENERAL', user: 'U0ALICE' });
+      expect(visibleText(notice!)).not.toMatch(/secret stack|Error|at /);
+      await failing.idle();
       expect(failing.fake.delivered('chat.postMessage')).toHaveLength(0);
     } finally {
       await failing.close();
