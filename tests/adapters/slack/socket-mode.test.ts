@@ -1,4 +1,6 @@
 import type { AddressInfo } from 'node:net';
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
 import { afterEach, expect, it } from 'vitest';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { createSlackApp, type SlackApp } from '../../../src/adapters/slack/index.js';
@@ -41,7 +43,10 @@ it('GIVEN SLACK_APP_TOKEN THEN Socket Mode: no public URL, events arrive over th
   const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1-socket', SLACK_APP_TOKEN: 'xapp-1-A0RUNWISE-1-abcdef', SLACK_API_URL: fake.apiUrl, PORT: '0' });
   const runwise = await createRunwise({ config, stateUrl: 'memory:', log: silentLogger(), brain: sharedBrain() });
   cleanup.push(() => runwise.close());
-  const slack: SlackApp = createSlackApp({ config, runwise, log: silentLogger(), retryConfig: { retries: 0 } });
+  // Bolt, its WebClient and the Socket Mode client all log through ours: at debug, still no token.
+  const logs: string[] = [];
+  const log = pino({ level: 'debug' }, new Writable({ write: (chunk: Buffer, _enc, done) => (logs.push(chunk.toString('utf8')), done()) }));
+  const slack: SlackApp = createSlackApp({ config, runwise, log, retryConfig: { retries: 0 } });
   expect(slack.mode).toBe('socket');
   await slack.start();
   cleanup.push(() => slack.stop());
@@ -51,4 +56,9 @@ it('GIVEN SLACK_APP_TOKEN THEN Socket Mode: no public URL, events arrive over th
   expect(post!.body).toMatchObject({ channel: 'C0GENERAL', thread_ts: '1712000000.000100' });
   await fake.waitFor(() => socket.acks.some((a) => a.envelope_id === 'env-0001'), 'the envelope ack');
   expect(fake.delivered('apps.connections.open')).toHaveLength(1);
+  const logged = logs.join('');
+  expect(logged).toContain('slack: receiving events');
+  expect(logged).toMatch(/apps.connections.open/);
+  expect(logged).not.toContain('xapp-1-A0RUNWISE-1-abcdef');
+  expect(logged).not.toContain('xoxb-1-socket');
 });
