@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDiscordBot, startDiscord } from '../../../src/adapters/discord/index.js';
+import { GatewayIntentBits } from 'discord.js';
+import { createDiscordBot, intentsFor, startDiscord } from '../../../src/adapters/discord/index.js';
 import { loadConfig } from '../../../src/config.js';
 import type { Core } from '../../../src/core/types.js';
 import { silentLogger } from '../../../src/log.js';
@@ -14,6 +15,16 @@ const core: Core = {
 describe('starting the Discord adapter', () => {
   let fake: FakeDiscord | undefined;
   afterEach(async () => fake?.close());
+
+  it('asks for a privileged intent only when the setting that needs it is on', () => {
+    const base = { DISCORD_TOKEN: 't', DISCORD_APPLICATION_ID: BOT_ID };
+    const privileged = (env: Record<string, string>) =>
+      intentsFor(loadConfig({ ...base, ...env })).filter((i) => i === GatewayIntentBits.MessageContent || i === GatewayIntentBits.GuildMembers);
+    expect(privileged({})).toEqual([]);
+    expect(privileged({ DISCORD_MESSAGE_CONTENT: 'true' })).toEqual([GatewayIntentBits.MessageContent]);
+    expect(privileged({ DISCORD_MESSAGE_CONTENT: 'false' })).toEqual([]);
+    expect(privileged({ DISCORD_WELCOME_CHANNEL_ID: WELCOME_CHANNEL_ID })).toEqual([GatewayIntentBits.GuildMembers]);
+  });
 
   it('GIVEN no DISCORD_TOKEN THEN start fails naming the variable', async () => {
     const config = loadConfig({});
