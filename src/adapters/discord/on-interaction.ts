@@ -7,6 +7,12 @@ import {
 } from 'discord.js';
 import { COMMAND_NAME } from './commands.js';
 import { logFailure, type HandlerContext } from './context.js';
+
+/**
+ * Covers a double click, or the same click seen by two instances, before the first one's lock lands;
+ * short, so a click retried after a failed turn is not swallowed for long.
+ */
+export const CLICK_CLAIM_TTL_MS = 15_000;
 import { clickLocksMessage, isSubcommand, parseButton, parseCommand, type Place } from './parse.js';
 import { fromCustomId, lockButtons, NO_MENTIONS, renderReply } from './render.js';
 
@@ -53,6 +59,8 @@ async function onButton(ctx: HandlerContext, interaction: ButtonInteraction): Pr
   if (inbound === null) return;
   const parts = renderReply(await ctx.core.handle(inbound), ctx.words);
   if (clickLocksMessage(ownerOf(interaction.message), interaction.user.id)) {
+    // The message is about to be locked: only the first click on it moves on (claimed after the core, so a failed turn claims nothing).
+    if (!(await ctx.store.claim(`discord:click:${interaction.message.id}`, CLICK_CLAIM_TTL_MS))) return;
     const rows = interaction.message.components.map((component) => component.toJSON());
     await interaction.editReply({
       // lockButtons keeps the API shape it was given; discord.js accepts raw component JSON.

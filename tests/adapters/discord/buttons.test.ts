@@ -75,3 +75,34 @@ describe('dialogue buttons, against a fake Discord and the real core', () => {
     expect(next.response.interaction_metadata.user.id).toBe(bob.id);
   });
 });
+
+describe('a double click, against a fake Discord and the real core', () => {
+  let h: RealHarness;
+  beforeAll(async () => {
+    h = await startWithRealCore();
+  });
+  afterAll(async () => h?.close());
+
+  it('GIVEN the owner clicks the same button twice before the message is locked THEN the next step is posted once', async () => {
+    const start = events.command('recommend');
+    h.fake.gateway.dispatch('INTERACTION_CREATE', start);
+    const [question] = await h.sent('PATCH', paths.original(start.token));
+    const button = answerButton(question?.response);
+    const first = events.button(button.custom_id, question?.response);
+    const second = events.button(button.custom_id, question?.response);
+    h.fake.gateway.dispatch('INTERACTION_CREATE', first);
+    h.fake.gateway.dispatch('INTERACTION_CREATE', second);
+    // Both clicks are acknowledged (Discord requires it); one moves the dialogue on.
+    await h.sent('POST', paths.callback(first.id));
+    await h.sent('POST', paths.callback(second.id));
+    await h.fake.waitFor(() => [first, second].some((click) => h.fake.ok('POST', paths.followups(click.token)).length > 0), 'the next step');
+    // A later interaction, answered, gives the other click time to post (it must not).
+    const marker = events.command('help_dm');
+    h.fake.gateway.dispatch('INTERACTION_CREATE', marker);
+    await h.sent('PATCH', paths.original(marker.token));
+    const followUps = [first, second].flatMap((click) => h.fake.ok('POST', paths.followups(click.token)));
+    expect(followUps).toHaveLength(1);
+    const locks = [first, second].flatMap((click) => h.fake.ok('PATCH', paths.original(click.token)));
+    expect(locks).toHaveLength(1);
+  });
+});
