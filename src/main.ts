@@ -28,29 +28,32 @@ async function main(): Promise<void> {
   const log = createLogger(config.LOG_LEVEL);
   const runwise = await createRunwise({ config, log });
   const running: Running[] = [];
-  try {
-    for (const name of platforms) {
-      running.push(await startPlatform(name, { config, runwise, log }));
-      log.info({ platform: name }, 'platform started');
-    }
-  } catch (error) {
-    await Promise.allSettled(running.map((r) => r.stop()));
-    await runwise.close();
-    throw error;
-  }
-
   let stopping = false;
-  const shutdown = async (signal: string) => {
+  const shutdown = async (reason: string, exitCode: number) => {
     if (stopping) return;
     stopping = true;
-    log.info({ signal }, 'stopping: finishing messages in flight');
+    log.info({ reason }, 'stopping: finishing messages in flight');
     await Promise.allSettled(running.map((r) => r.stop()));
     await runwise.close();
     log.info('stopped');
-    process.exit(0);
+    process.exit(exitCode);
   };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  // Installed before any platform starts: Discord can take seconds to be ready, and a signal then must still close the store.
+  process.once('SIGINT', () => void shutdown('SIGINT', 0));
+  process.once('SIGTERM', () => void shutdown('SIGTERM', 0));
+
+  for (const name of platforms) {
+    if (stopping) return;
+    try {
+      running.push(await startPlatform(name, { config, runwise, log }));
+    } catch (error) {
+      const failure = toRunwiseError(error);
+      process.stderr.write(`runwise: ${failure.message}\n`);
+      await shutdown(`${name} failed to start`, failure.code === 'config_invalid' ? 2 : 1);
+      return;
+    }
+    log.info({ platform: name }, 'platform started');
+  }
 }
 
 main().catch((error: unknown) => {

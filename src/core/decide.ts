@@ -1,5 +1,5 @@
 import { parseChoiceId } from './answer/choice-id.js';
-import { answerById, answerIntent, clarify, fallback, notice, startChoices } from './answer/route.js';
+import { answerById, answerIntent, clarify, fallback, notice, startChoices, welcomeChoices } from './answer/route.js';
 import type { AnswerContext } from './answer/compose.js';
 import type { DialoguePort, DialogueSnapshot, DialogueTurn, FlowId } from './dialogue-port.js';
 import type { Nlu, NluResult } from './nlu/index.js';
@@ -83,9 +83,9 @@ function startFlow(deps: DecideDeps, input: TurnInput, flow: FlowId, text?: stri
 function metaReply(deps: DecideDeps, what: 'welcome' | 'home' | 'help' | 'ask'): Reply {
   switch (what) {
     case 'welcome':
-      return notice('welcome', deps.messages.welcome, startChoices(deps));
+      return notice('welcome', deps.messages.welcome, welcomeChoices(deps));
     case 'home':
-      return notice('help', deps.messages.home, startChoices(deps));
+      return notice('help', deps.messages.home, welcomeChoices(deps));
     case 'help':
       return notice('help', deps.messages.help, startChoices(deps));
     case 'ask':

@@ -28,6 +28,11 @@ export function startChoices(ctx: AnswerContext): Choice[] {
   ];
 }
 
+/** The welcome for newcomers and the Slack App Home: the start buttons plus help. */
+export function welcomeChoices(ctx: AnswerContext): Choice[] {
+  return [...startChoices(ctx), { id: choiceId.meta('help'), label: ctx.messages.labels.help }];
+}
+
 export function notice(intent: string, text: string, choices: Choice[] = [], confidence = 1): Reply {
   return { kind: 'notice', intent, confidence, text, choices, sources: [] };
 }
