@@ -139,19 +139,13 @@ function decideText(deps: DecideDeps, input: TurnInput, text: string, result: Nl
   if (flow && confident) return startFlow(deps, input, flow, text);
 
   let reply: Reply;
-  const effects: Effect[] = [];
-  if (result.known === 0 && result.entities.length === 0) {
-    reply = fallback(deps, 0);
-    effects.push(unanswered(input, text, { intent: 'out_of_scope', confidence: 0 }));
-  } else if (result.intent === 'out_of_scope' && confident) {
-    reply = fallback(deps, result.confidence);
-    effects.push(unanswered(input, text, result));
-  } else if (!confident) {
-    reply = clarify(deps, result.ranking, result.entities, result.confidence);
-    effects.push(unanswered(input, text, result));
-  } else {
-    reply = answerIntent(deps, result.intent, result.entities, result.confidence);
-  }
+  if (result.known === 0 && result.entities.length === 0) reply = fallback(deps, 0);
+  else if (result.intent === 'out_of_scope' && confident) reply = fallback(deps, result.confidence);
+  else if (!confident) reply = clarify(deps, result.ranking, result.entities, result.confidence);
+  else reply = answerIntent(deps, result.intent, result.entities, result.confidence);
+  // Whatever the bot could not answer outright (including a clear question about something it does
+  // not know, "what is terraform?") is logged for maintainers to teach.
+  const effects: Effect[] = reply.kind === 'fallback' || reply.kind === 'clarify' ? [unanswered(input, text, result)] : [];
 
   if (!active) return withDialogue(reply, undefined, effects);
   // A side question mid-dialogue: answer it (or say we did not get it), then ask the pending step again.

@@ -15,7 +15,6 @@ export const MessagesSchema = z.strictObject({
   askPrompt: Text,
   outOfScope: Text,
   clarify: Text,
-  entityMissing: Text,
   compareNeedsTwo: Text,
   compareComposed: Text,
   compareDifferentLayers: Text,

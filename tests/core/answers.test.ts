@@ -90,6 +90,15 @@ describe('what the bot does not know', () => {
     expect(logged[0]).not.toHaveProperty('user');
   });
 
+  it('GIVEN a clear question about a technology it does not know THEN does not guess, and logs it', async () => {
+    const { say, runwise } = await harness();
+    for (const text of ['what is terraform?', 'who makes nginx', 'is terraform free?']) {
+      const reply = await say(text);
+      expect(reply).toMatchObject({ kind: 'fallback', intent: 'out_of_scope' });
+    }
+    expect((await runwise.store.read('unanswered')).map((e) => e.text)).toEqual(['what is terraform?', 'who makes nginx', 'is terraform free?']);
+  });
+
   it.each([
     ['empty', ''],
     ['whitespace', '   \n  '],

@@ -48,16 +48,6 @@ export function fallback(ctx: AnswerContext, confidence: number, text = ctx.mess
   };
 }
 
-// Concepts people most often mean when they ask "what is it?" without naming anything.
-const POPULAR = ['virtual-machine', 'container', 'hypervisor', 'docker', 'kvm'];
-
-function askWhich(ctx: AnswerContext, intent: string, scored: Scored): Reply {
-  const choices = POPULAR.map((id) => ctx.kb.entries.get(id))
-    .filter((e): e is TechEntry => e?.type === 'tech')
-    .map((e) => ({ id: choiceId.ask(intent, [e.id]), label: intentLabel(ctx, intent, [e.name]) ?? e.name }));
-  return { kind: 'clarify', intent, confidence: scored.confidence, text: ctx.messages.entityMissing, choices, sources: [] };
-}
-
 function techs(ctx: AnswerContext, ids: readonly string[]): TechEntry[] {
   return ids.map((id) => ctx.kb.entries.get(id)).filter((e): e is TechEntry => e?.type === 'tech');
 }
@@ -84,21 +74,23 @@ export function answerIntent(ctx: AnswerContext, intent: string, entityIds: read
       return notice(intent, messages.help, startChoices(ctx), confidence);
     case 'out_of_scope':
       return fallback(ctx, confidence);
-    case 'define':
-      return first ? answerEntry(ctx, first, scored) : askWhich(ctx, intent, scored);
     case 'hypervisor_type': {
       if (first) return answerHypervisorType(ctx, first, scored);
+      // "bare metal or hosted?" without a name is the type 1 vs type 2 question itself.
       const pair = ctx.kb.byPair.get(pairKey('type-1-hypervisor', 'type-2-hypervisor'));
-      return pair ? answerEntry(ctx, pair, scored) : askWhich(ctx, intent, scored);
+      return pair ? answerEntry(ctx, pair, scored) : fallback(ctx, confidence);
     }
+    // About a named technology: without one we know, the subject is outside our knowledge; never guess.
+    case 'define':
+      return first ? answerEntry(ctx, first, scored) : fallback(ctx, confidence);
     case 'vendor':
-      return first ? answerFacet(ctx, first, 'vendor', scored) : askWhich(ctx, intent, scored);
+      return first ? answerFacet(ctx, first, 'vendor', scored) : fallback(ctx, confidence);
     case 'license':
-      return first ? answerFacet(ctx, first, 'license', scored) : topic(ctx, 'cost_licensing', scored);
+      return first ? answerFacet(ctx, first, 'license', scored) : fallback(ctx, confidence);
     case 'use_case':
-      return first ? answerFacet(ctx, first, 'typicalUse', scored) : topic(ctx, 'when_to_use', scored);
+      return first ? answerFacet(ctx, first, 'typicalUse', scored) : fallback(ctx, confidence);
     case 'alternatives':
-      return first ? answerAlternatives(ctx, first, scored) : topic(ctx, 'vmware_alternatives', scored);
+      return first ? answerAlternatives(ctx, first, scored) : fallback(ctx, confidence);
     case 'compare':
       return compare(ctx, named, scored);
     default:
