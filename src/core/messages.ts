@@ -32,7 +32,7 @@ export const MessagesSchema = z.strictObject({
     too_long: Text,
     code_only: Text,
     no_words: Text,
-    other_script: Text,
+    other_language: Text,
   }),
   errors: z.strictObject({ internal: Text, store_unavailable: Text, store_conflict: Text }),
   labels: z.strictObject({

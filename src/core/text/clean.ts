@@ -1,11 +1,13 @@
+import { looksForeign } from './language.js';
+
 /**
  * Turns raw chat text into what the classifier should read, and flags input that deserves
- * a polite special reply instead of a guess (empty, too long, code only, no words, another script).
+ * a polite special reply instead of a guess (empty, too long, code only, no words, another language).
  */
 
 export const MAX_INPUT_CHARS = 2000;
 
-export type InputProblem = 'empty' | 'too_long' | 'code_only' | 'no_words' | 'other_script';
+export type InputProblem = 'empty' | 'too_long' | 'code_only' | 'no_words' | 'other_language';
 
 export interface CleanInput {
   text: string;
@@ -41,6 +43,6 @@ export function cleanInput(raw: string): CleanInput {
   const letters = text.match(LETTERS)?.length ?? 0;
   if (letters === 0) return { text, problem: 'no_words' };
   const latin = text.match(LATIN)?.length ?? 0;
-  if (latin / letters < 0.5) return { text, problem: 'other_script' };
+  if (latin / letters < 0.5 || looksForeign(text)) return { text, problem: 'other_language' };
   return { text };
 }

@@ -22,9 +22,18 @@ describe('cleanInput', () => {
     expect(cleanInput('```\ndocker run -it ubuntu\n```').problem).toBe('code_only');
   });
 
-  it('GIVEN text in another script THEN flags it', () => {
-    expect(cleanInput('что такое контейнер?').problem).toBe('other_script');
-    expect(cleanInput('コンテナとは何ですか').problem).toBe('other_script');
+  it('GIVEN text in another script or another Latin-script language THEN flags it', () => {
+    expect(cleanInput('что такое контейнер?').problem).toBe('other_language');
+    expect(cleanInput('コンテナとは何ですか').problem).toBe('other_language');
+    expect(cleanInput('¿qué es un contenedor y en qué se diferencia de una máquina virtual?').problem).toBe('other_language');
+    expect(cleanInput("qu'est-ce qu'un hyperviseur et pourquoi est-il utile pour les VMs ?").problem).toBe('other_language');
+    expect(cleanInput('wat is het verschil tussen een container en een vm').problem).toBe('other_language');
+  });
+
+  it('GIVEN English with the odd foreign word THEN reads it as English', () => {
+    expect(cleanInput('is docker a de facto standard for containers?').problem).toBeUndefined();
+    expect(cleanInput('vm or container for our app, no idea which').problem).toBeUndefined();
+    expect(cleanInput('what is la différence between kvm and xen').problem).toBeUndefined();
   });
 
   it('GIVEN mentions, broadcasts, links and control characters THEN keeps only the words', () => {
