@@ -1,5 +1,6 @@
 import { parseChoiceId } from './answer/choice-id.js';
-import { answerById, answerIntent, clarify, fallback, notice, startChoices, welcomeChoices } from './answer/route.js';
+import { answerById, answerIntent, clarify, fallback, startChoices, welcomeChoices } from './answer/route.js';
+import { notice } from './notice.js';
 import type { AnswerContext } from './answer/compose.js';
 import type { DialoguePort, DialogueSnapshot, DialogueTurn, FlowId } from './dialogue-port.js';
 import type { Nlu, NluResult } from './nlu/index.js';

@@ -54,6 +54,6 @@ export function loadMessages(path: string): Messages {
 }
 
 /** Fills `{slot}`s; an unknown slot stays visible rather than silently vanishing. */
-export function fill(template: string, values: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
 }

@@ -22,21 +22,7 @@ declare module 'natural/lib/natural/distance/dice_coefficient.js' {
   const dice: (a: string, b: string) => number;
   export default dice;
 }
-declare module 'natural/lib/natural/util/stopwords.js' {
-  export const words: string[];
-}
-declare module 'natural/lib/natural/util/stopwords_es.js' {
-  export const words: string[];
-}
-declare module 'natural/lib/natural/util/stopwords_fr.js' {
-  export const words: string[];
-}
-declare module 'natural/lib/natural/util/stopwords_it.js' {
-  export const words: string[];
-}
-declare module 'natural/lib/natural/util/stopwords_pt.js' {
-  export const words: string[];
-}
-declare module 'natural/lib/natural/util/stopwords_nl.js' {
+// stopwords.js (English) and stopwords_<lang>.js all export a word list.
+declare module 'natural/lib/natural/util/stopwords*' {
   export const words: string[];
 }

@@ -1,6 +1,7 @@
 import type { Choice, Inbound, Platform } from '../../core/types.js';
 
-const words = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+/** Lowercase words and numbers only: how typed labels and logged messages are compared. */
+export const words = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
 /** A typed number or a choice's label (any case, emoji and punctuation aside) picks that choice; anything else is a message. */
 export function resolveChoice(text: string, offered: readonly Choice[]): string | undefined {

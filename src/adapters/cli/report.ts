@@ -1,3 +1,4 @@
+import { words } from './parse.js';
 import type { LogEntry } from '../../store/types.js';
 
 export interface UnansweredGroup {
@@ -8,14 +9,13 @@ export interface UnansweredGroup {
   guess: string;
 }
 
-const normalise = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
 /** Groups logged unanswered messages by their words, most frequent first, so maintainers see what to teach. */
 export function groupUnanswered(entries: readonly LogEntry[]): UnansweredGroup[] {
   const groups = new Map<string, UnansweredGroup>();
   for (const entry of entries) {
     const text = String(entry.text ?? '');
-    const key = normalise(text);
+    const key = words(text);
     const at = String(entry.at ?? '');
     const group = groups.get(key) ?? { text, count: 0, lastSeen: at, platforms: [], guess: String(entry.intent ?? '') };
     group.count += 1;

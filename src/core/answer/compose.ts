@@ -2,7 +2,7 @@ import type { Knowledge } from '../knowledge/load.js';
 import type { Entry, TechEntry } from '../knowledge/schema.js';
 import { fill, type Messages } from '../messages.js';
 import type { Choice, Reply, Source } from '../types.js';
-import { boundLabel, boundText } from './bound.js';
+import { boundLabel, boundText } from '../text/bound.js';
 import { choiceId } from './choice-id.js';
 
 export interface AnswerContext {

@@ -1,5 +1,6 @@
 import type { Entry, TechEntry } from '../knowledge/schema.js';
 import { fill } from '../messages.js';
+import { notice } from '../notice.js';
 import type { Choice, Reply } from '../types.js';
 import { choiceId } from './choice-id.js';
 import {
@@ -31,10 +32,6 @@ export function startChoices(ctx: AnswerContext): Choice[] {
 /** The welcome for newcomers and the Slack App Home: the start buttons plus help. */
 export function welcomeChoices(ctx: AnswerContext): Choice[] {
   return [...startChoices(ctx), { id: choiceId.meta('help'), label: ctx.messages.labels.help }];
-}
-
-export function notice(intent: string, text: string, choices: Choice[] = [], confidence = 1): Reply {
-  return { kind: 'notice', intent, confidence, text, choices, sources: [] };
 }
 
 export function fallback(ctx: AnswerContext, confidence: number, text = ctx.messages.outOfScope): Reply {

@@ -1,4 +1,4 @@
-import { MAX_REPLY_TEXT, type Choice, type Reply, type Source } from '../types.js';
+import type { Reply, Source } from '../types.js';
 import type { Flows } from './load.js';
 import type { DialogueState } from './state.js';
 
@@ -31,11 +31,4 @@ export function bullets(lines: readonly string[]): string {
   return lines.map((l) => `- ${l}`).join('\n');
 }
 
-export function notice(intent: string, text: string, choices: Choice[] = []): Reply {
-  return { kind: 'notice', intent, confidence: 1, text: clip(text), choices, sources: [] };
-}
-
-/** Keeps a reply under the platform limit; flows are written to stay well inside it. */
-export function clip(text: string): string {
-  return text.length <= MAX_REPLY_TEXT ? text : `${text.slice(0, MAX_REPLY_TEXT - 1)}…`;
-}
+export { notice } from '../notice.js';

@@ -42,6 +42,4 @@ export function clauses(text: string, breaks: ReadonlySet<string>): string[][] {
 }
 
 /** Fills "{name}" placeholders. */
-export function fill(template: string, vars: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
-}
+export { fill } from '../messages.js';

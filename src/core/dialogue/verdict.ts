@@ -4,7 +4,8 @@ import { recId, START_TOUR } from './ids.js';
 import type { Flows } from './load.js';
 import type { RecommendFlow } from './schema.js';
 import { scoreRecommendation } from './score.js';
-import { bullets, clip, INTENT, paragraphs, resolveSources } from './reply.js';
+import { boundText } from '../text/bound.js';
+import { bullets, INTENT, paragraphs, resolveSources } from './reply.js';
 import { fill } from './text.js';
 
 type NextStep = RecommendFlow['verdicts']['vm']['nextSteps'][number];
@@ -47,7 +48,7 @@ export function verdictReply(flows: Flows, slots: Slots): Reply {
     kind: 'verdict',
     intent: INTENT.recommend,
     confidence: 1,
-    text: clip(body),
+    text: boundText(body),
     choices: [
       { id: recId.restart(), label: controls.labels.restart },
       { id: START_TOUR, label: controls.labels.takeTour },
