@@ -1,7 +1,8 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { RunwiseError } from '../../errors.js';
+import { FactFileSchema, type Fact } from './fact-schema.js';
 import {
   KnowledgeFileSchema,
   SourcesFileSchema,
@@ -19,6 +20,9 @@ export interface Knowledge {
   byIntent: Map<string, TopicEntry>;
   /** Key: the two tech ids sorted and joined by '|' (see `pairKey`). */
   byPair: Map<string, TopicEntry>;
+  /** Question-level answers from `data/facts/*.json`, in file order. */
+  facts: Fact[];
+  factsById: Map<string, Fact>;
 }
 
 /** The `byPair` key for two tech ids, in either order. */
@@ -82,8 +86,11 @@ export function loadKnowledge(dataDir: string): Knowledge {
     });
   }
 
+  const { facts, factsById } = loadFacts(join(dataDir, 'facts'), sources, entries);
   const all = [...entries.values()];
   return {
+    facts,
+    factsById,
     sources,
     entries,
     techs: all.filter((e): e is TechEntry => e.type === 'tech'),
@@ -91,6 +98,38 @@ export function loadKnowledge(dataDir: string): Knowledge {
     byIntent,
     byPair,
   };
+}
+
+/**
+ * Reads every `facts/*.json`: a file may declare sources of its own (an id already known must have the
+ * same URL), and every fact's entries and sources must resolve. A missing folder means no facts.
+ */
+function loadFacts(dir: string, sources: Map<string, SourceDoc>, entries: Map<string, Entry>): { facts: Fact[]; factsById: Map<string, Fact> } {
+  const files = existsSync(dir) ? listJson(dir) : [];
+  const parsed = files.map((file) => ({ file, data: parseFile(FactFileSchema, file) }));
+  for (const { file, data } of parsed) {
+    data.sources.forEach((source, i) => {
+      const known = sources.get(source.id);
+      if (known && known.url !== source.url) fail(file, `sources[${i}].id`, `source "${source.id}" is already defined with another URL`);
+      if (!known) sources.set(source.id, source);
+    });
+  }
+  const facts: Fact[] = [];
+  const factsById = new Map<string, Fact>();
+  const where = new Map<string, string>();
+  for (const { file, data } of parsed) {
+    data.facts.forEach((fact, i) => {
+      const at = `facts[${i}] (id "${fact.id}")`;
+      const previous = where.get(fact.id);
+      if (previous) fail(file, `${at}.id`, `duplicate fact id, also defined in ${previous}`);
+      checkRefs(fact.about, (id) => entries.has(id), file, `${at}.about`, 'unknown entry id');
+      checkRefs(fact.sources, (id) => sources.has(id), file, `${at}.sources`, 'unknown source id');
+      where.set(fact.id, file);
+      factsById.set(fact.id, fact);
+      facts.push(fact);
+    });
+  }
+  return { facts, factsById };
 }
 
 function listJson(dir: string): string[] {
