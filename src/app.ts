@@ -5,6 +5,7 @@ import { loadKnowledge, type Knowledge } from './core/knowledge/load.js';
 import { loadMessages, type Messages } from './core/messages.js';
 import { createNlu, type Nlu } from './core/nlu/index.js';
 import { loadIntents } from './core/nlu/load.js';
+import { createRetriever, type Retriever } from './core/retrieve/index.js';
 import type { Core } from './core/types.js';
 import { loadConfig, type Config } from './config.js';
 import { createLogger, type Logger } from './log.js';
@@ -23,6 +24,7 @@ export interface Brain {
   knowledge: Knowledge;
   messages: Messages;
   nlu: Nlu;
+  retriever: Retriever;
   dialogue: ReturnType<typeof createDialoguePort>;
 }
 
@@ -34,7 +36,7 @@ export function loadBrain(root: string = projectRoot(), options: { cache?: boole
     cacheDir: options.cache === false ? undefined : join(root, '.cache'),
   });
   const dialogue = createDialoguePort(join(root, 'data'), knowledge);
-  return { knowledge, messages, nlu, dialogue };
+  return { knowledge, messages, nlu, retriever: createRetriever(knowledge), dialogue };
 }
 
 export interface RunwiseOptions {
@@ -57,6 +59,7 @@ export async function createRunwise(options: RunwiseOptions = {}): Promise<Runwi
     kb: brain.knowledge,
     messages: brain.messages,
     nlu: brain.nlu,
+    retriever: brain.retriever,
     dialogue: brain.dialogue,
     threshold: config.CONFIDENCE_THRESHOLD,
     store,

@@ -1,9 +1,12 @@
 import { parseChoiceId } from './answer/choice-id.js';
-import { answerById, answerIntent, clarify, fallback, startChoices, welcomeChoices } from './answer/route.js';
+import { answerFacts } from './answer/facts.js';
+import { fuse, type Reading } from './answer/fuse.js';
+import { answerById, answerIntent, answerTopicNote, clarify, fallback, startChoices, welcomeChoices } from './answer/route.js';
 import { notice } from './notice.js';
 import type { AnswerContext } from './answer/compose.js';
 import type { DialoguePort, DialogueSnapshot, DialogueTurn, FlowId } from './dialogue-port.js';
 import type { Nlu, NluResult } from './nlu/index.js';
+import type { Retriever } from './retrieve/index.js';
 import { cleanInput } from './text/clean.js';
 import { assertNever, type Inbound, type Reply } from './types.js';
 import type { LogEntry } from '../store/types.js';
@@ -26,6 +29,7 @@ export interface Outcome {
 
 export interface DecideDeps extends AnswerContext {
   nlu: Nlu;
+  retriever: Retriever;
   dialogue: DialoguePort;
   threshold: number;
 }
@@ -115,6 +119,10 @@ function decideChoice(deps: DecideDeps, input: TurnInput, id: string): Decision 
   switch (action.type) {
     case 'more':
       return keep(answerById(deps, action.entry, true) ?? fallback(deps, 1));
+    case 'fact': {
+      const fact = deps.kb.factsById.get(action.fact);
+      return keep(fact ? answerFacts(deps, [fact], 'fact', 1) : fallback(deps, 1));
+    }
     case 'feedback':
       return keep(notice('feedback', action.helpful ? deps.messages.feedbackThanks : deps.messages.feedbackRecorded), [
         { type: 'log', log: 'feedback', entry: { topic: action.entry, helpful: action.helpful, at: new Date(input.now).toISOString(), platform: input.message.platform } },
@@ -132,18 +140,32 @@ function decideChoice(deps: DecideDeps, input: TurnInput, id: string): Decision 
   }
 }
 
+/** The reply for what the classifier and the fact ranking made of a message together. */
+function replyFor(deps: DecideDeps, reading: Reading, result: NluResult): Reply {
+  switch (reading.kind) {
+    case 'intent':
+      return answerIntent(deps, reading.intent, result.entities, reading.confidence);
+    case 'facts':
+      return answerFacts(deps, reading.facts, result.intent === 'out_of_scope' ? 'fact' : result.intent, reading.confidence, reading.next);
+    case 'topic':
+      return answerTopicNote(deps, reading.intent, result.entities, reading.confidence);
+    case 'clarify':
+      return clarify(deps, result.ranking, result.entities, reading.confidence);
+    case 'out_of_scope':
+      return fallback(deps, reading.confidence);
+    default:
+      return assertNever(reading);
+  }
+}
+
 /** Answers a classified message that is not a dialogue step. */
 function decideText(deps: DecideDeps, input: TurnInput, text: string, result: NluResult): Decision {
   const active = input.conversation.dialogue;
-  const confident = result.confidence >= deps.threshold;
-  const flow = DIALOGUE_INTENTS[result.intent];
-  if (flow && confident) return startFlow(deps, input, flow, text);
+  const reading = fuse(result, deps.retriever.search({ text, entities: result.entities }), deps.retriever, { threshold: deps.threshold });
+  const flow = reading.kind === 'intent' ? DIALOGUE_INTENTS[reading.intent] : undefined;
+  if (flow) return startFlow(deps, input, flow, text);
 
-  let reply: Reply;
-  if (result.known === 0 && result.entities.length === 0) reply = fallback(deps, 0);
-  else if (result.intent === 'out_of_scope' && confident) reply = fallback(deps, result.confidence);
-  else if (!confident) reply = clarify(deps, result.ranking, result.entities, result.confidence);
-  else reply = answerIntent(deps, result.intent, result.entities, result.confidence);
+  const reply = replyFor(deps, reading, result);
   // Whatever the bot could not answer outright (including a clear question about something it does
   // not know, "what is terraform?") is logged for maintainers to teach.
   const effects: Effect[] = reply.kind === 'fallback' || reply.kind === 'clarify' ? [unanswered(input, text, result)] : [];

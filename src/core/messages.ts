@@ -22,6 +22,11 @@ export const MessagesSchema = z.strictObject({
   notAHypervisor: Text,
   alternativesHeader: Text,
   noAlternatives: Text,
+  /** After a dated claim: `{month}` is "November 2026". */
+  asOf: Text,
+  /** Lead of a topic card given because no fact answers the exact question. */
+  noSpecificFact: Text,
+  alsoAsked: Text,
   feedbackThanks: Text,
   feedbackRecorded: Text,
   resumeDialogue: Text,
@@ -37,6 +42,7 @@ export const MessagesSchema = z.strictObject({
   errors: z.strictObject({ internal: Text, store_unavailable: Text, store_conflict: Text }),
   labels: z.strictObject({
     more: Label,
+    moreOn: Label,
     helpful: Label,
     notHelpful: Label,
     tour: Label,

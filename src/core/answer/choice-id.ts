@@ -5,6 +5,7 @@
 
 export type ChoiceAction =
   | { type: 'more'; entry: string }
+  | { type: 'fact'; fact: string }
   | { type: 'feedback'; helpful: boolean; entry: string }
   | { type: 'ask'; intent: string; entities: string[] }
   | { type: 'start'; flow: 'tour' | 'recommend' }
@@ -13,6 +14,7 @@ export type ChoiceAction =
 
 export const choiceId = {
   more: (entry: string) => `more:${entry}`,
+  fact: (fact: string) => `fact:${fact}`,
   feedback: (helpful: boolean, entry: string) => `fb:${helpful ? 'up' : 'down'}:${entry}`,
   ask: (intent: string, entities: readonly string[] = []) => (entities.length ? `ask:${intent}:${entities.join(',')}` : `ask:${intent}`),
   start: (flow: 'tour' | 'recommend') => `start:${flow}`,
@@ -26,6 +28,9 @@ export function parseChoiceId(id: string): ChoiceAction {
   switch (head) {
     case 'more':
       if (a) return { type: 'more', entry: a };
+      break;
+    case 'fact':
+      if (a) return { type: 'fact', fact: a };
       break;
     case 'fb':
       if ((a === 'up' || a === 'down') && b) return { type: 'feedback', helpful: a === 'up', entry: b };

@@ -1,6 +1,7 @@
 import type { Entry, TechEntry } from '../knowledge/schema.js';
 import { fill } from '../messages.js';
 import { notice } from '../notice.js';
+import { boundText } from '../text/bound.js';
 import type { Choice, Reply } from '../types.js';
 import { choiceId } from './choice-id.js';
 import {
@@ -93,6 +94,15 @@ export function answerIntent(ctx: AnswerContext, intent: string, entityIds: read
     default:
       return topic(ctx, intent, scored);
   }
+}
+
+/** A topic card given because no fact answers the exact question; the lead says so. */
+export function answerTopicNote(ctx: AnswerContext, intent: string, entityIds: readonly string[], confidence: number): Reply {
+  const reply = answerIntent(ctx, intent, entityIds, confidence);
+  if (reply.kind !== 'answer') return reply;
+  const topicName = ctx.kb.entries.get(reply.topic);
+  const title = topicName ? (topicName.type === 'tech' ? topicName.name : topicName.title) : reply.topic;
+  return { ...reply, text: boundText(`${fill(ctx.messages.noSpecificFact, { topic: title })}\n\n${reply.text}`) };
 }
 
 function compare(ctx: AnswerContext, named: TechEntry[], scored: Scored): Reply {

@@ -31,7 +31,8 @@ export function pairKey(a: string, b: string): string {
 }
 
 /**
- * Reads `<dataDir>/sources.json` and every `<dataDir>/knowledge/*.json` (sorted by name), validates them,
+ * Reads `<dataDir>/sources.json` and every `<dataDir>/knowledge/*.json` (sorted by name; a file may declare
+ * sources of its own), validates them,
  * and checks what zod cannot: unique ids, references that resolve, one topic per intent and per pair.
  * Throws RunwiseError('data_invalid') naming the file, the field path and what is wrong.
  */
@@ -44,6 +45,9 @@ export function loadKnowledge(dataDir: string): Knowledge {
     sources.set(source.id, source);
   });
 
+  // Fact files may declare sources that entries cite too: register them before any reference is checked.
+  const factFiles = readFactFiles(join(dataDir, 'facts'), sources);
+
   const knowledgeDir = join(dataDir, 'knowledge');
   const files = listJson(knowledgeDir);
   if (files.length === 0) fail(knowledgeDir, '', 'no knowledge files (*.json) found');
@@ -52,6 +56,7 @@ export function loadKnowledge(dataDir: string): Knowledge {
   const located: { entry: Entry; file: string; at: string }[] = [];
   for (const file of files) {
     const data = parseFile(KnowledgeFileSchema, file);
+    addFileSources(data.sources, sources, file);
     data.entries.forEach((entry, i) => {
       const at = `entries[${i}] (id "${entry.id}")`;
       const previous = located.find((l) => l.entry.id === entry.id);
@@ -65,6 +70,7 @@ export function loadKnowledge(dataDir: string): Knowledge {
   const byPair = new Map<string, TopicEntry>();
   for (const { entry, file, at } of located) {
     checkRefs(entry.sources, (id) => sources.has(id), file, `${at}.sources`, 'unknown source id');
+    entry.dated.forEach((claim, d) => checkRefs(claim.sources, (id) => sources.has(id), file, `${at}.dated[${d}].sources`, 'unknown source id'));
     checkRefs(entry.related, (id) => entries.has(id), file, `${at}.related`, 'unknown entry id');
     if (entry.type === 'tech') {
       checkRefs(entry.alternatives, (id) => entries.has(id), file, `${at}.alternatives`, 'unknown entry id');
@@ -86,7 +92,7 @@ export function loadKnowledge(dataDir: string): Knowledge {
     });
   }
 
-  const { facts, factsById } = loadFacts(join(dataDir, 'facts'), sources, entries);
+  const { facts, factsById } = checkFacts(factFiles, sources, entries);
   const all = [...entries.values()];
   return {
     facts,
@@ -100,11 +106,10 @@ export function loadKnowledge(dataDir: string): Knowledge {
   };
 }
 
-/**
- * Reads every `facts/*.json`: a file may declare sources of its own (an id already known must have the
- * same URL), and every fact's entries and sources must resolve. A missing folder means no facts.
- */
-function loadFacts(dir: string, sources: Map<string, SourceDoc>, entries: Map<string, Entry>): { facts: Fact[]; factsById: Map<string, Fact> } {
+type FactFile = { file: string; data: z.output<typeof FactFileSchema> };
+
+/** Reads every `facts/*.json` and registers the sources they declare (a known id must keep its URL). A missing folder means no facts. */
+function readFactFiles(dir: string, sources: Map<string, SourceDoc>): FactFile[] {
   const files = existsSync(dir) ? listJson(dir) : [];
   const parsed = files.map((file) => ({ file, data: parseFile(FactFileSchema, file) }));
   for (const { file, data } of parsed) {
@@ -114,6 +119,11 @@ function loadFacts(dir: string, sources: Map<string, SourceDoc>, entries: Map<st
       if (!known) sources.set(source.id, source);
     });
   }
+  return parsed;
+}
+
+/** Every fact id is unique, and its entries and sources resolve. */
+function checkFacts(parsed: FactFile[], sources: Map<string, SourceDoc>, entries: Map<string, Entry>): { facts: Fact[]; factsById: Map<string, Fact> } {
   const facts: Fact[] = [];
   const factsById = new Map<string, Fact>();
   const where = new Map<string, string>();
@@ -130,6 +140,15 @@ function loadFacts(dir: string, sources: Map<string, SourceDoc>, entries: Map<st
     });
   }
   return { facts, factsById };
+}
+
+/** Sources declared inside a knowledge or fact file: a new id is added, a known id must keep its URL. */
+function addFileSources(declared: readonly SourceDoc[], sources: Map<string, SourceDoc>, file: string): void {
+  declared.forEach((source, i) => {
+    const known = sources.get(source.id);
+    if (known && known.url !== source.url) fail(file, `sources[${i}].id`, `source "${source.id}" is already defined with another URL`);
+    if (!known) sources.set(source.id, source);
+  });
 }
 
 function listJson(dir: string): string[] {

@@ -1,0 +1,73 @@
+import type { Fact } from '../knowledge/fact-schema.js';
+import type { NluResult } from '../nlu/index.js';
+import type { FactHit, Retriever } from '../retrieve/index.js';
+
+/**
+ * What the bot makes of a message, from the intent classifier and the fact ranking together.
+ * - intent: a dialogue act the classifier is good at (greeting, thanks, help, recommend, tour) or,
+ *   when no fact fits, the classifier's topic card;
+ * - facts: one fact answers it (or several, one per part of a multi-part question);
+ * - topic: no fact fits but the topic is clear: its card, saying so;
+ * - clarify: two close readings;
+ * - out_of_scope: not about VMs and containers, whatever words it shares with them.
+ */
+export type Reading =
+  | { kind: 'intent'; intent: string; confidence: number }
+  | { kind: 'facts'; facts: Fact[]; next: Fact[]; confidence: number }
+  | { kind: 'topic'; intent: string; confidence: number }
+  | { kind: 'clarify'; confidence: number }
+  | { kind: 'out_of_scope'; confidence: number };
+
+export const DIALOGUE_ACTS = new Set(['greeting', 'thanks', 'goodbye', 'help', 'recommend_start', 'tour_start']);
+const ENTITY_INTENTS = new Set(['define', 'hypervisor_type', 'vendor', 'license', 'use_case', 'alternatives', 'compare']);
+const OUT_OF_SCOPE = 'out_of_scope';
+
+/** Calibration of the fused decision; see scripts/eval.ts for the figures behind them. */
+export interface FuseOptions {
+  threshold: number;
+}
+
+const MIN_COVERAGE = 0.34; // share of the message's informative words the best fact must match
+const MIN_SCORE = 6; // BM25+ floor for the best fact
+const PART_MIN_NOVEL = 0.18; // a second fact must answer words the first did not...
+const PART_MIN_RATIO = 0.4; // ...and rank close enough to the first
+const MAX_FACTS = 3;
+const ACT_OVER_FACT = 0.8; // a confident dialogue act wins unless a fact covers the message this well
+
+/** Facts for each part of the question: greedy on the words not answered yet. */
+export function selectFacts(hits: readonly FactHit[], retriever: Retriever): { chosen: Fact[]; rest: Fact[] } {
+  const top = hits[0]!;
+  const chosen: FactHit[] = [top];
+  const covered = new Set(top.matched);
+  for (const hit of hits.slice(1)) {
+    if (chosen.length >= MAX_FACTS) break;
+    if (hit.score < top.score * PART_MIN_RATIO) break;
+    const novel = hit.matched.filter((w) => !covered.has(w));
+    const all = [...covered, ...hit.matched];
+    const novelWeight = novel.reduce((s, w) => s + retriever.idf(w), 0) / Math.max(1e-9, all.reduce((s, w) => s + retriever.idf(w), 0));
+    if (novel.length === 0 || novelWeight < PART_MIN_NOVEL) continue;
+    chosen.push(hit);
+    for (const w of hit.matched) covered.add(w);
+  }
+  const picked = new Set(chosen.map((h) => h.fact.id));
+  return { chosen: chosen.map((h) => h.fact), rest: hits.filter((h) => !picked.has(h.fact.id)).map((h) => h.fact) };
+}
+
+export function fuse(result: NluResult, hits: readonly FactHit[], retriever: Retriever, options: FuseOptions): Reading {
+  const { intent, confidence } = result;
+  const confident = confidence >= options.threshold;
+  const top = hits[0];
+  const factFits = top !== undefined && top.score >= MIN_SCORE && top.coverage >= MIN_COVERAGE;
+
+  if (DIALOGUE_ACTS.has(intent) && confident && !(factFits && top.coverage >= ACT_OVER_FACT)) return { kind: 'intent', intent, confidence };
+  if (result.known === 0 && result.entities.length === 0 && !factFits) return { kind: 'out_of_scope', confidence: 0 };
+  if (intent === OUT_OF_SCOPE && confident && !factFits) return { kind: 'out_of_scope', confidence };
+  if (factFits) {
+    const { chosen, rest } = selectFacts(hits, retriever);
+    return { kind: 'facts', facts: chosen, next: rest, confidence: Math.min(1, top.coverage) };
+  }
+  if (intent === OUT_OF_SCOPE) return { kind: 'out_of_scope', confidence };
+  if (!confident) return { kind: 'clarify', confidence };
+  if (ENTITY_INTENTS.has(intent) || DIALOGUE_ACTS.has(intent)) return { kind: 'intent', intent, confidence };
+  return { kind: 'topic', intent, confidence };
+}

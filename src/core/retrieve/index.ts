@@ -1,0 +1,107 @@
+import MiniSearch from 'minisearch';
+import type { Fact } from '../knowledge/fact-schema.js';
+import type { Knowledge } from '../knowledge/load.js';
+import { analyse } from './terms.js';
+
+export interface FactHit {
+  fact: Fact;
+  /** BM25+ after the entity adjustment. */
+  score: number;
+  /** The query's stemmed words this fact matched. */
+  matched: string[];
+  /** Share of the query's informative words (idf-weighted) the fact matched, 0–1. */
+  coverage: number;
+}
+
+export interface Query {
+  text: string;
+  /** Knowledge ids named in the message (from the entity recogniser). */
+  entities: readonly string[];
+}
+
+export interface Retriever {
+  search(query: Query, limit?: number): FactHit[];
+  /** How informative a stemmed word is in the facts (unknown words count as the rarest). */
+  idf(word: string): number;
+  /** True when the word occurs in any fact. */
+  knows(word: string): boolean;
+}
+
+// Field weights: people's phrasings say best what a fact answers; the answer text and the subject's
+// names back them up.
+const BOOST = { ask: 2, terms: 1.5, names: 1.2, answer: 1 };
+const ON_NAMED = 1.6; // per named technology the fact is about
+const ON_RELATED = 0.55; // about a neighbour of what was named (vSphere when ESXi was named)
+const ON_OTHER = 0.2; // about another named technology entirely: never first while anything else fits
+
+/**
+ * A BM25+ index over every fact (MiniSearch, with natural's tokenizer and stemmer and word pairs).
+ * Entity-aware: facts about the technologies a message names come first; facts about other
+ * technologies sink below anything else that fits.
+ */
+export function createRetriever(kb: Knowledge): Retriever {
+  const facts = kb.facts;
+  const namesOf = (ids: readonly string[]) =>
+    ids
+      .map((id) => kb.entries.get(id))
+      .map((e) => (e === undefined ? '' : e.type === 'tech' ? [e.name, ...e.aliases].join('\n') : e.title))
+      .join('\n');
+  const isProduct = (id: string) => {
+    const e = kb.entries.get(id);
+    return e?.type === 'tech' && e.category !== 'concept';
+  };
+  const neighbours = (id: string): string[] => {
+    const e = kb.entries.get(id);
+    if (!e) return [];
+    return e.type === 'tech' ? [...e.related, ...e.alternatives] : e.related;
+  };
+  const products = facts.map((f) => f.about.filter(isProduct));
+
+  const index = new MiniSearch<{ id: number; ask: string; terms: string; names: string; answer: string }>({
+    fields: ['ask', 'terms', 'names', 'answer'],
+    tokenize: (text) => analyse(text).terms,
+    processTerm: (term) => term,
+    searchOptions: { tokenize: (text) => text.split(' '), processTerm: (term) => term, boost: BOOST, combineWith: 'OR' },
+  });
+  index.addAll(facts.map((f, id) => ({ id, ask: f.ask.join('\n'), terms: f.terms.join('\n'), names: namesOf(f.about), answer: f.answer })));
+
+  const docCount = Math.max(1, facts.length);
+  const frequency = new Map<string, number>();
+  facts.forEach((f) => {
+    const seen = new Set(analyse([...f.ask, ...f.terms, f.answer, namesOf(f.about)].join('\n')).unigrams);
+    for (const w of seen) frequency.set(w, (frequency.get(w) ?? 0) + 1);
+  });
+  const maxIdf = Math.log(1 + docCount);
+  const idf = (word: string) => {
+    const n = frequency.get(word);
+    return n === undefined ? maxIdf : Math.log(1 + docCount / n);
+  };
+
+  function entityFactor(i: number, named: readonly string[]): number {
+    const about = products[i]!;
+    if (named.length === 0 || about.length === 0) return 1;
+    const hits = about.filter((id) => named.includes(id)).length;
+    if (hits > 0) return ON_NAMED ** hits;
+    const near = about.some((id) => named.some((n) => neighbours(n).includes(id) || neighbours(id).includes(n)));
+    return near ? ON_RELATED : ON_OTHER;
+  }
+
+  function search(query: Query, limit = 8): FactHit[] {
+    const { unigrams, terms } = analyse(query.text);
+    if (terms.length === 0) return [];
+    const named = query.entities.filter(isProduct);
+    const weight = [...new Set(unigrams)].reduce((sum, w) => sum + idf(w), 0) || 1;
+    const results = index.search([...new Set(terms)].join(' '));
+    const hits: FactHit[] = [];
+    for (const r of results) {
+      const i = r.id as number;
+      const matched = r.terms.filter((t) => !t.includes('_'));
+      const coverage = matched.reduce((sum, w) => sum + idf(w), 0) / weight;
+      hits.push({ fact: facts[i]!, score: r.score * entityFactor(i, named), matched, coverage: Math.min(1, coverage) });
+    }
+    hits.sort((a, b) => b.score - a.score);
+    return hits.slice(0, limit);
+  }
+
+  return { search, idf, knows: (word) => frequency.has(word) };
+}

@@ -1,0 +1,40 @@
+import { words as englishStopwords } from 'natural/lib/natural/util/stopwords.js';
+import { stem, tokenize } from '../nlu/tokenize.js';
+
+// natural's list drops digits and single letters; "type 1", "cgroup v2" and "k8s" need them.
+const KEEP = new Set(['1', '2', '3', '4', '5', '6', '7', '8', '9', '0', 'v', 'not', 'no']);
+// Chat filler carries no subject: it would only add noise to a ranking.
+const CHAT_FILLER = ['lol', 'pls', 'plz', 'thx', 'guys', 'hey', 'hi', 'u', 'ur', 'im', 'ive', 'dont', 'doesnt', 'cant', 'gonna', 'wanna', 'actually', 'basically', 'really', 'just', 'thing', 'stuff', 'someone', 'anyone', 'know', 'tell', 'question', 'quick', 'ok', 'okay', 'yeah', 'ya', 'tho', 'btw', 'idk', 'etc', 'eh', 'hmm', 'pretty', 'kinda', 'sorta', 'ever', 'even', 'yes'];
+const STOP = new Set([...englishStopwords.filter((w) => !KEEP.has(w)), ...CHAT_FILLER, 's', 't', 're', 've', 'll', 'd', 'm']);
+
+export interface Analysed {
+  /** Stemmed content words, in order. */
+  unigrams: string[];
+  /** Index terms: unigrams plus adjacent pairs ("live_migrat"), pairs never spanning a phrase break. */
+  terms: string[];
+}
+
+/** Stemmed content words of one phrase. */
+export function contentWords(text: string): string[] {
+  const out: string[] = [];
+  for (const token of tokenize(text)) {
+    if (STOP.has(token)) continue;
+    out.push(stem(token));
+  }
+  return out;
+}
+
+/** Terms of a text; each line is its own phrase, so pairs never join two phrasings. */
+export function analyse(text: string): Analysed {
+  const unigrams: string[] = [];
+  const terms: string[] = [];
+  for (const phrase of text.split('\n')) {
+    const words = contentWords(phrase);
+    for (let i = 0; i < words.length; i++) {
+      unigrams.push(words[i]!);
+      terms.push(words[i]!);
+      if (i > 0) terms.push(`${words[i - 1]}_${words[i]}`);
+    }
+  }
+  return { unigrams, terms };
+}
