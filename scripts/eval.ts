@@ -1,84 +1,70 @@
 /**
- * npm run eval: trains on intents/ and scores the held-out set in tests/eval/heldout.jsonl
- * (written apart from the training data), then k-fold cross-validation on the training data.
+ * npm run eval [-- --show-fails N]: what the user sees, scored.
+ * 1. Answers: every message of tests/eval/answers.jsonl through the real core (memory store, one session
+ *    each); a reply passes when it says what a correct answer must say (the devset's rule).
+ * 2. Labels: the classifier's intent accuracy on tests/eval/heldout.jsonl, kept for the dialogue acts.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadKnowledge } from '../src/core/knowledge/load.js';
-import { createNlu } from '../src/core/nlu/index.js';
-import { loadIntents } from '../src/core/nlu/load.js';
-import { computeMetrics, seededShuffle, type Prediction } from '../src/core/nlu/metrics.js';
+import { pino } from 'pino';
+import { loadBrain } from '../src/app.js';
+import { createCore } from '../src/core/handle.js';
+import { computeMetrics, type Prediction } from '../src/core/nlu/metrics.js';
 import { LabelledExampleSchema } from '../src/core/nlu/schema.js';
+import { judge, readAnswerSet, summarise, type Judged } from '../src/eval/answer-set.js';
+import { plainText } from '../src/adapters/cli/render.js';
 import { loadConfig } from '../src/config.js';
 import { projectRoot } from '../src/paths.js';
-import type { IntentFile } from '../src/core/nlu/schema.js';
+import { createMemoryStore } from '../src/store/memory.js';
 
 const root = projectRoot();
-const knowledge = loadKnowledge(join(root, 'data'));
-const intents = loadIntents(join(root, 'intents'));
-const threshold = loadConfig({ ...process.env, SLACK_BOT_TOKEN: undefined, DISCORD_TOKEN: undefined }).CONFIDENCE_THRESHOLD;
+const args = process.argv.slice(2);
+const showFails = Number(args[args.indexOf('--show-fails') + 1] ?? 0) || 0;
+const config = loadConfig({ ...process.env, SLACK_BOT_TOKEN: undefined, DISCORD_TOKEN: undefined });
+const brain = loadBrain(root);
+const core = createCore({
+  kb: brain.knowledge,
+  messages: brain.messages,
+  nlu: brain.nlu,
+  retriever: brain.retriever,
+  scope: brain.scope,
+  dialogue: brain.dialogue,
+  threshold: config.CONFIDENCE_THRESHOLD,
+  store: createMemoryStore(),
+  log: pino({ level: 'silent' }),
+  now: Date.now,
+  dialogueTtlMs: config.DIALOGUE_TTL_MINUTES * 60_000,
+});
+const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)}%` : 'n/a');
+
+const cases = readAnswerSet(join(root, 'tests', 'eval', 'answers.jsonl'));
+const judged: Judged[] = [];
+for (const item of cases) {
+  const reply = await core.handle({ text: item.text, conversationId: `eval:${item.id}`, userId: 'eval', platform: 'batch' });
+  const text = plainText(reply);
+  judged.push({ case: item, pass: judge(item, { intent: reply.intent, text }), intent: reply.intent, text });
+}
+const { byKind, byTopic } = summarise(judged);
+console.log(`runwise eval: ${brain.knowledge.facts.length} facts, ${brain.knowledge.entries.size} entries\n`);
+console.log(`Answers (tests/eval/answers.jsonl, ${cases.length} messages)`);
+for (const [kind, [pass, total]] of byKind) console.log(`  ${kind.padEnd(14)} ${String(pass).padStart(4)}/${String(total).padEnd(4)} ${pct(pass, total)}`);
+const all = judged.filter((j) => j.pass).length;
+console.log(`  ${'overall'.padEnd(14)} ${String(all).padStart(4)}/${String(judged.length).padEnd(4)} ${pct(all, judged.length)}`);
+console.log('\n  per topic');
+for (const [topic, [pass, total]] of [...byTopic].sort((a, b) => a[1][0] / a[1][1] - b[1][0] / b[1][1])) {
+  console.log(`  ${topic.padEnd(26)} ${String(pass).padStart(3)}/${String(total).padEnd(3)} ${pct(pass, total)}`);
+}
+const failures = judged.filter((j) => !j.pass);
+if (failures.length) console.log(`\n  failures (${failures.length}; first ${Math.min(showFails, failures.length)}, more with --show-fails N)`);
+for (const f of failures.slice(0, showFails)) {
+  console.log(`  - ${f.case.id} [${f.case.topic}] ${f.case.text}`);
+  console.log(`    want ${f.case.expect_oos ? 'out_of_scope' : JSON.stringify(f.case.expect_any)}; got ${f.intent}: ${f.text.slice(0, 220).replace(/\s+/g, ' ')}`);
+}
+
 const heldout = readFileSync(join(root, 'tests', 'eval', 'heldout.jsonl'), 'utf8')
   .split('\n')
   .filter((l) => l.trim() !== '')
-  .map((l, i) => {
-    const parsed = LabelledExampleSchema.safeParse(JSON.parse(l));
-    if (!parsed.success) throw new Error(`tests/eval/heldout.jsonl line ${i + 1}: ${parsed.error.message}`);
-    return parsed.data;
-  });
-
-const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-const nlu = createNlu(intents, knowledge.techs);
-
-const predictions: Prediction[] = [];
-let confidentRight = 0;
-let confidentTotal = 0;
-let entityRight = 0;
-let entityTotal = 0;
-for (const example of heldout) {
-  const result = nlu.classify(example.text);
-  predictions.push({ expected: example.intent, predicted: result.intent });
-  if (result.confidence >= threshold) {
-    confidentTotal += 1;
-    if (result.intent === example.intent) confidentRight += 1;
-  }
-  if (example.entities) {
-    entityTotal += 1;
-    if (JSON.stringify(result.entities) === JSON.stringify(example.entities)) entityRight += 1;
-  }
-}
+  .map((l) => LabelledExampleSchema.parse(JSON.parse(l)));
+const predictions: Prediction[] = heldout.map((e) => ({ expected: e.intent, predicted: brain.nlu.classify(e.text).intent }));
 const metrics = computeMetrics(predictions);
-
-console.log(`runwise eval: ${intents.length} intents, ${intents.reduce((n, f) => n + f.examples.length, 0)} training examples, ${heldout.length} held-out messages\n`);
-console.log('Held-out set');
-console.log(`  accuracy          ${pct(metrics.accuracy)}`);
-console.log(`  macro F1          ${pct(metrics.macroF1)}`);
-console.log(`  answered (conf ≥ ${threshold}) ${pct(confidentTotal / heldout.length)} of messages, ${pct(confidentTotal ? confidentRight / confidentTotal : 0)} of them right`);
-console.log(`  entities exact    ${pct(entityTotal ? entityRight / entityTotal : 0)} of ${entityTotal} messages naming technologies`);
-console.log('\n  per intent                 precision  recall     F1  support');
-for (const s of metrics.perIntent) {
-  console.log(`  ${s.intent.padEnd(26)} ${pct(s.precision).padStart(9)} ${pct(s.recall).padStart(7)} ${pct(s.f1).padStart(6)} ${String(s.support).padStart(8)}`);
-}
-console.log('\n  most confused (expected → predicted)');
-for (const c of metrics.confusions.slice(0, 10)) console.log(`  ${String(c.count).padStart(3)}  ${c.expected} → ${c.predicted}`);
-
-const K = 5;
-const labelled = seededShuffle(
-  intents.flatMap((f) => f.examples.map((text) => ({ text, intent: f.intent }))),
-  42,
-);
-const foldAccuracies: number[] = [];
-const foldF1: number[] = [];
-for (let k = 0; k < K; k++) {
-  const test = labelled.filter((_, i) => i % K === k);
-  const train = labelled.filter((_, i) => i % K !== k);
-  const files: IntentFile[] = intents.map((f) => ({ ...f, examples: train.filter((e) => e.intent === f.intent).map((e) => e.text) }));
-  const foldNlu = createNlu(files, knowledge.techs);
-  const m = computeMetrics(test.map((e) => ({ expected: e.intent, predicted: foldNlu.classify(e.text).intent })));
-  foldAccuracies.push(m.accuracy);
-  foldF1.push(m.macroF1);
-}
-const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-const sd = (xs: number[]) => Math.sqrt(mean(xs.map((x) => (x - mean(xs)) ** 2)));
-console.log(`\n${K}-fold cross-validation on the training data`);
-console.log(`  accuracy  ${pct(mean(foldAccuracies))} ± ${pct(sd(foldAccuracies))}   (folds: ${foldAccuracies.map(pct).join(', ')})`);
-console.log(`  macro F1  ${pct(mean(foldF1))} ± ${pct(sd(foldF1))}`);
+console.log(`\nLabels (tests/eval/heldout.jsonl, ${heldout.length} messages): intent accuracy ${pct(metrics.accuracy * 1000, 1000)}, macro F1 ${pct(metrics.macroF1 * 1000, 1000)}`);

@@ -6,6 +6,7 @@ import { loadMessages, type Messages } from './core/messages.js';
 import { createNlu, type Nlu } from './core/nlu/index.js';
 import { loadIntents } from './core/nlu/load.js';
 import { createRetriever, type Retriever } from './core/retrieve/index.js';
+import { loadScopeLexicon, type ScopeLexicon } from './core/answer/scope.js';
 import type { Core } from './core/types.js';
 import { loadConfig, type Config } from './config.js';
 import { createLogger, type Logger } from './log.js';
@@ -25,6 +26,7 @@ export interface Brain {
   messages: Messages;
   nlu: Nlu;
   retriever: Retriever;
+  scope: ScopeLexicon;
   dialogue: ReturnType<typeof createDialoguePort>;
 }
 
@@ -36,7 +38,12 @@ export function loadBrain(root: string = projectRoot(), options: { cache?: boole
     cacheDir: options.cache === false ? undefined : join(root, '.cache'),
   });
   const dialogue = createDialoguePort(join(root, 'data'), knowledge);
-  return { knowledge, messages, nlu, retriever: createRetriever(knowledge), dialogue };
+  const nameOf = (id: string) => {
+    const entry = knowledge.entries.get(id);
+    return entry === undefined ? id : entry.type === 'tech' ? entry.name : entry.title;
+  };
+  const scope = loadScopeLexicon(join(root, 'data', 'scope.json'), nameOf);
+  return { knowledge, messages, nlu, retriever: createRetriever(knowledge), scope, dialogue };
 }
 
 export interface RunwiseOptions {
@@ -60,6 +67,7 @@ export async function createRunwise(options: RunwiseOptions = {}): Promise<Runwi
     messages: brain.messages,
     nlu: brain.nlu,
     retriever: brain.retriever,
+    scope: brain.scope,
     dialogue: brain.dialogue,
     threshold: config.CONFIDENCE_THRESHOLD,
     store,

@@ -1,6 +1,8 @@
 import { parseChoiceId } from './answer/choice-id.js';
+import { nameOf } from './answer/compose.js';
 import { answerFacts } from './answer/facts.js';
 import { fuse, type Reading } from './answer/fuse.js';
+import { scopeSignals, type ScopeLexicon } from './answer/scope.js';
 import { answerById, answerIntent, answerTopicNote, clarify, fallback, startChoices, welcomeChoices } from './answer/route.js';
 import { notice } from './notice.js';
 import type { AnswerContext } from './answer/compose.js';
@@ -30,6 +32,7 @@ export interface Outcome {
 export interface DecideDeps extends AnswerContext {
   nlu: Nlu;
   retriever: Retriever;
+  scope: ScopeLexicon;
   dialogue: DialoguePort;
   threshold: number;
 }
@@ -140,6 +143,22 @@ function decideChoice(deps: DecideDeps, input: TurnInput, id: string): Decision 
   }
 }
 
+const MAX_FOREIGN_ADVICE_WORDS = 1;
+
+/** The classifier's result and the fact ranking, fused (see answer/fuse.ts). */
+export function read(deps: Pick<DecideDeps, 'kb' | 'nlu' | 'retriever' | 'scope' | 'threshold'>, text: string, result: NluResult): Reading {
+  // A typo forgiven for a name is spelled right for the ranking ("hypervisior" → "hypervisor").
+  let query = text;
+  for (const m of result.mentions) if (m.fuzzy) query = query.replace(new RegExp(`\\b${m.text.replace(/[^a-z0-9 ]/g, "")}\\b`, "i"), nameOf(deps.kb, m.id));
+  const hits = deps.retriever.search({ text: query, entities: result.entities });
+  const adviceOnly = result.intent === 'recommend_start' && deps.nlu.foreignWords(text, 'recommend_start') <= MAX_FOREIGN_ADVICE_WORDS;
+  const isProduct = (id: string) => {
+    const e = deps.kb.entries.get(id);
+    return e?.type === 'tech' && e.category !== 'concept';
+  };
+  return fuse(result, hits, deps.retriever, scopeSignals(query, result, deps.retriever, deps.scope), { threshold: deps.threshold, adviceOnly, isProduct });
+}
+
 /** The reply for what the classifier and the fact ranking made of a message together. */
 function replyFor(deps: DecideDeps, reading: Reading, result: NluResult): Reply {
   switch (reading.kind) {
@@ -161,7 +180,7 @@ function replyFor(deps: DecideDeps, reading: Reading, result: NluResult): Reply 
 /** Answers a classified message that is not a dialogue step. */
 function decideText(deps: DecideDeps, input: TurnInput, text: string, result: NluResult): Decision {
   const active = input.conversation.dialogue;
-  const reading = fuse(result, deps.retriever.search({ text, entities: result.entities }), deps.retriever, { threshold: deps.threshold });
+  const reading = read(deps, text, result);
   const flow = reading.kind === 'intent' ? DIALOGUE_INTENTS[reading.intent] : undefined;
   if (flow) return startFlow(deps, input, flow, text);
 

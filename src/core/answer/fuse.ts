@@ -1,6 +1,7 @@
 import type { Fact } from '../knowledge/fact-schema.js';
 import type { NluResult } from '../nlu/index.js';
 import type { FactHit, Retriever } from '../retrieve/index.js';
+import type { ScopeSignals } from './scope.js';
 
 /**
  * What the bot makes of a message, from the intent classifier and the fact ranking together.
@@ -25,6 +26,10 @@ const OUT_OF_SCOPE = 'out_of_scope';
 /** Calibration of the fused decision; see scripts/eval.ts for the figures behind them. */
 export interface FuseOptions {
   threshold: number;
+  /** True when the message says nothing but what people say to ask for advice ("need help choosing"). */
+  adviceOnly: boolean;
+  /** True when the entry is a product (not a concept): a fact about another product never answers for it. */
+  isProduct: (id: string) => boolean;
 }
 
 const MIN_COVERAGE = 0.34; // share of the message's informative words the best fact must match
@@ -33,6 +38,23 @@ const PART_MIN_NOVEL = 0.18; // a second fact must answer words the first did no
 const PART_MIN_RATIO = 0.4; // ...and rank close enough to the first
 const MAX_FACTS = 3;
 const ACT_OVER_FACT = 0.8; // a confident dialogue act wins unless a fact covers the message this well
+// A message anchored only by ordinary words ("container", "pod", "swarm") is ours when few of its words
+// are foreign to the knowledge; one with no anchor at all needs a close fact and almost no foreign word.
+const WEAK_MAX_UNKNOWN = 0.4;
+const NONE_MAX_UNKNOWN = 0.2;
+const NONE_MIN_COVERAGE = 0.45;
+
+/** Whether a message is about VMs and containers at all, whatever words it shares with them. */
+export function inScope(result: NluResult, scope: ScopeSignals, top: FactHit | undefined): boolean {
+  switch (scope.anchor) {
+    case 'strong':
+      return true;
+    case 'weak':
+      return result.intent !== OUT_OF_SCOPE && scope.unknown < WEAK_MAX_UNKNOWN;
+    case 'none':
+      return result.intent !== OUT_OF_SCOPE && scope.unknown <= NONE_MAX_UNKNOWN && (top?.coverage ?? 0) >= NONE_MIN_COVERAGE;
+  }
+}
 
 /** Facts for each part of the question: greedy on the words not answered yet. */
 export function selectFacts(hits: readonly FactHit[], retriever: Retriever): { chosen: Fact[]; rest: Fact[] } {
@@ -53,15 +75,23 @@ export function selectFacts(hits: readonly FactHit[], retriever: Retriever): { c
   return { chosen: chosen.map((h) => h.fact), rest: hits.filter((h) => !picked.has(h.fact.id)).map((h) => h.fact) };
 }
 
-export function fuse(result: NluResult, hits: readonly FactHit[], retriever: Retriever, options: FuseOptions): Reading {
+export function fuse(result: NluResult, hits: readonly FactHit[], retriever: Retriever, scope: ScopeSignals, options: FuseOptions): Reading {
   const { intent, confidence } = result;
   const confident = confidence >= options.threshold;
   const top = hits[0];
   const factFits = top !== undefined && top.score >= MIN_SCORE && top.coverage >= MIN_COVERAGE;
 
-  if (DIALOGUE_ACTS.has(intent) && confident && !(factFits && top.coverage >= ACT_OVER_FACT)) return { kind: 'intent', intent, confidence };
-  if (result.known === 0 && result.entities.length === 0 && !factFits) return { kind: 'out_of_scope', confidence: 0 };
-  if (intent === OUT_OF_SCOPE && confident && !factFits) return { kind: 'out_of_scope', confidence };
+  // Small talk and flow starts are the classifier's; a fact overrides them only for a message about the domain
+  // that the fact covers almost entirely ("help me understand cgroups" is a question, "thanks, that helped" is not).
+  const factOverrides = factFits && scope.anchor === 'strong' && top.coverage >= ACT_OVER_FACT;
+  if (DIALOGUE_ACTS.has(intent) && confident && !factOverrides && (intent !== 'recommend_start' || options.adviceOnly || scope.anchor !== 'none')) {
+    return { kind: 'intent', intent, confidence };
+  }
+  if (!inScope(result, scope, top)) return { kind: 'out_of_scope', confidence: intent === OUT_OF_SCOPE ? confidence : 1 - (top?.coverage ?? 0) };
+  // Facts about another product than the one named never answer for it: the named product's card does.
+  const named = result.entities.filter(options.isProduct);
+  const aboutNamed = factFits && (named.length === 0 || top.fact.about.some((id) => named.includes(id)));
+  if (factFits && !aboutNamed) return { kind: 'intent', intent: ENTITY_INTENTS.has(intent) ? intent : named.length > 1 ? 'compare' : 'define', confidence };
   if (factFits) {
     const { chosen, rest } = selectFacts(hits, retriever);
     return { kind: 'facts', facts: chosen, next: rest, confidence: Math.min(1, top.coverage) };

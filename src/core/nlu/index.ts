@@ -4,7 +4,7 @@ import { createClassifier, fitModel, type Classifier, type ClassifierOptions, ty
 import { createEntityRecognizer, distinctIds, type EntityMatch } from './entities.js';
 import { extractFeatures } from './features.js';
 import { modelKey, readModel, writeModel, type NluModel } from './model-cache.js';
-import { tokenize } from './tokenize.js';
+import { stem, tokenize } from './tokenize.js';
 
 export interface NluResult {
   intent: string;
@@ -13,12 +13,16 @@ export interface NluResult {
   ranking: Ranked[];
   /** Knowledge ids named in the message, in order, without repeats. */
   entities: string[];
+  /** The words that named them, as typed (lowercase), and whether a typo was forgiven. */
+  mentions: { id: string; text: string; fuzzy: boolean }[];
   /** How many of the message's features the classifier has seen in training (0: nothing it knows). */
   known: number;
 }
 
 export interface Nlu {
   classify(text: string): NluResult;
+  /** How many of the message's words never occur in the intent's training examples. */
+  foreignWords(text: string, intent: string): number;
   readonly intents: readonly string[];
 }
 
@@ -92,9 +96,21 @@ export function createNlu(intents: readonly IntentFile[], techs: readonly TechEn
       confidence: best.confidence,
       ranking,
       entities: distinctIds(matches),
+      mentions: matches.map((m) => ({ id: m.id, text: tokens.slice(m.start, m.end).join(' '), fuzzy: m.fuzzy })),
       known,
     };
   }
 
-  return { classify, intents: classifier.labels, fromCache: cached !== undefined };
+  // Built on first use: only messages that look like a request for advice need it.
+  const vocabularies = new Map<string, Set<string>>();
+  function foreignWords(text: string, intent: string): number {
+    let vocabulary = vocabularies.get(intent);
+    if (!vocabulary) {
+      vocabulary = new Set(intents.filter((f) => f.intent === intent).flatMap((f) => f.examples.flatMap((e) => tokenize(e).map(stem))));
+      vocabularies.set(intent, vocabulary);
+    }
+    return tokenize(text).filter((t) => !vocabulary.has(stem(t))).length;
+  }
+
+  return { classify, foreignWords, intents: classifier.labels, fromCache: cached !== undefined };
 }

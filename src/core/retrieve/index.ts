@@ -19,11 +19,14 @@ export interface Query {
   entities: readonly string[];
 }
 
+/** Facts about a named concept ("hypervisor", "container") rank higher, but facts about others do not sink. */
+const ON_CONCEPT = 1.3;
+
 export interface Retriever {
   search(query: Query, limit?: number): FactHit[];
   /** How informative a stemmed word is in the facts (unknown words count as the rarest). */
   idf(word: string): number;
-  /** True when the word occurs in any fact. */
+  /** True when the stemmed word occurs anywhere in the knowledge (facts and entries). */
   knows(word: string): boolean;
 }
 
@@ -56,6 +59,10 @@ export function createRetriever(kb: Knowledge): Retriever {
     return e.type === 'tech' ? [...e.related, ...e.alternatives] : e.related;
   };
   const products = facts.map((f) => f.about.filter(isProduct));
+  const nameTerms = (id: string) => {
+    const e = kb.entries.get(id);
+    return e === undefined ? '' : e.type === 'tech' ? e.name : e.title;
+  };
 
   const index = new MiniSearch<{ id: number; ask: string; terms: string; names: string; answer: string }>({
     fields: ['ask', 'terms', 'names', 'answer'],
@@ -77,31 +84,42 @@ export function createRetriever(kb: Knowledge): Retriever {
     return n === undefined ? maxIdf : Math.log(1 + docCount / n);
   };
 
-  function entityFactor(i: number, named: readonly string[]): number {
+  function entityFactor(i: number, named: readonly string[], concepts: readonly string[]): number {
     const about = products[i]!;
-    if (named.length === 0 || about.length === 0) return 1;
+    const conceptHits = facts[i]!.about.filter((id) => concepts.includes(id)).length;
+    const conceptFactor = ON_CONCEPT ** conceptHits;
+    if (named.length === 0 || about.length === 0) return conceptFactor;
     const hits = about.filter((id) => named.includes(id)).length;
-    if (hits > 0) return ON_NAMED ** hits;
+    if (hits > 0) return ON_NAMED ** hits * conceptFactor;
     const near = about.some((id) => named.some((n) => neighbours(n).includes(id) || neighbours(id).includes(n)));
-    return near ? ON_RELATED : ON_OTHER;
+    return (near ? ON_RELATED : ON_OTHER) * conceptFactor;
   }
 
   function search(query: Query, limit = 8): FactHit[] {
     const { unigrams, terms } = analyse(query.text);
     if (terms.length === 0) return [];
     const named = query.entities.filter(isProduct);
+    const concepts = query.entities.filter((id) => !isProduct(id));
     const weight = [...new Set(unigrams)].reduce((sum, w) => sum + idf(w), 0) || 1;
-    const results = index.search([...new Set(terms)].join(' '));
+    // The canonical names of what was named join the query, so a typo ("hypervisior") or an alias ("k8s") still matches.
+    const extra = query.entities.flatMap((id) => analyse(nameTerms(id)).terms);
+    const results = index.search([...new Set([...terms, ...extra])].join(' '));
+    const unigramSet = new Set(unigrams);
     const hits: FactHit[] = [];
     for (const r of results) {
       const i = r.id as number;
-      const matched = r.terms.filter((t) => !t.includes('_'));
+      const matched = r.terms.filter((t) => !t.includes('_') && unigramSet.has(t));
       const coverage = matched.reduce((sum, w) => sum + idf(w), 0) / weight;
-      hits.push({ fact: facts[i]!, score: r.score * entityFactor(i, named), matched, coverage: Math.min(1, coverage) });
+      hits.push({ fact: facts[i]!, score: r.score * entityFactor(i, named, concepts), matched, coverage: Math.min(1, coverage) });
     }
     hits.sort((a, b) => b.score - a.score);
     return hits.slice(0, limit);
   }
 
-  return { search, idf, knows: (word) => frequency.has(word) };
+  const vocabulary = new Set(frequency.keys());
+  for (const e of kb.entries.values()) {
+    const text = e.type === 'tech' ? [e.name, ...e.aliases, e.summary, e.details] : [e.title, e.summary, e.details];
+    for (const w of analyse(text.join('\n')).unigrams) vocabulary.add(w);
+  }
+  return { search, idf, knows: (word) => vocabulary.has(word) };
 }

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { readDataFile } from '../data-file.js';
+import type { NluResult } from '../nlu/index.js';
+import type { Retriever } from '../retrieve/index.js';
+import { tokenize } from '../nlu/tokenize.js';
+import { contentWords } from '../retrieve/terms.js';
+
+/**
+ * How much a message is about VMs and containers, whatever words it shares with them.
+ * - anchor: 'strong' when it names a technology or concept whose name is not an ordinary word
+ *   (KVM, hypervisor, Kubernetes), 'weak' when the only names are ordinary words
+ *   (container, pod, image, swarm, harbor), 'none' otherwise;
+ * - unknown: the share of its content words that appear nowhere in the knowledge
+ *   ("garden", "balcony", "popcorn"), a sign that a shared word is used in another sense.
+ */
+export interface ScopeSignals {
+  anchor: 'strong' | 'weak' | 'none';
+  unknown: number;
+  words: number;
+}
+
+/** data/scope.json */
+export const ScopeFileSchema = z.strictObject({
+  description: z.string().optional(),
+  /** Names (as typed, lowercase) that are also ordinary words: "container", "swarm", "harbor". */
+  ordinaryNames: z.array(z.string().min(1).max(40)).min(1),
+  /** Words only this domain uses ("vcpu", "qcow2", "passthrough"): one anchors a message like a name does. */
+  domainWords: z.array(z.string().min(2).max(40)).default([]),
+});
+
+export interface ScopeLexicon {
+  ordinaryNames: ReadonlySet<string>;
+  domainWords: ReadonlySet<string>;
+  /** Knowledge id → its name, lowercase: a forgiven typo counts as strong only for a name that is not an ordinary word. */
+  nameOf: (id: string) => string;
+}
+
+export function loadScopeLexicon(path: string, nameOf: (id: string) => string): ScopeLexicon {
+  const file = readDataFile(path, ScopeFileSchema);
+  const lower = (xs: string[]) => new Set(xs.map((x) => x.toLowerCase()));
+  return { ordinaryNames: lower(file.ordinaryNames), domainWords: lower(file.domainWords), nameOf: (id) => nameOf(id).toLowerCase() };
+}
+
+export function scopeSignals(text: string, nlu: Pick<NluResult, 'mentions'>, retriever: Pick<Retriever, 'knows'>, lexicon: ScopeLexicon): ScopeSignals {
+  const words = contentWords(text);
+  const unknown = words.length === 0 ? 0 : words.filter((w) => !retriever.knows(w)).length / words.length;
+  const named = nlu.mentions.some((m) => !lexicon.ordinaryNames.has(m.text) && !(m.fuzzy && lexicon.ordinaryNames.has(lexicon.nameOf(m.id))));
+  const tokens = tokenize(text);
+  const jargon = tokens.some((t, i) => lexicon.domainWords.has(t) || (i > 0 && lexicon.domainWords.has(`${tokens[i - 1]} ${t}`)));
+  const strong = named || jargon;
+  const anchor = strong ? 'strong' : nlu.mentions.length > 0 ? 'weak' : 'none';
+  return { anchor, unknown, words: words.length };
+}
