@@ -1,3 +1,4 @@
+import { asOfNote, datedClaim, monthYear } from '../knowledge/dated.js';
 import type { Knowledge } from '../knowledge/load.js';
 import type { Entry, TechEntry } from '../knowledge/schema.js';
 import { fill, type Messages } from '../messages.js';
@@ -79,7 +80,8 @@ export function answerEntry(
   options: { lead?: string; body?: string; detailed?: boolean; extraSources?: readonly string[] } = {},
 ): Reply {
   const body = options.body ?? (options.detailed ? entry.details : entry.summary);
-  const text = boundText([options.lead, body].filter(Boolean).join('\n\n'));
+  const asOf = options.body === undefined ? asOfNote(entry) : undefined;
+  const text = boundText([options.lead, body, asOf].filter(Boolean).join('\n\n'));
   const choices: Choice[] = [
     ...(options.detailed ? [] : [{ id: choiceId.more(entry.id), label: ctx.messages.labels.more }]),
     ...feedbackChoices(ctx, entry.id),
@@ -108,7 +110,8 @@ const FACET_WORDS: Record<Facet, string> = {
 /** "Who makes X", "is X free", "what is X used for": one fact sentence, or the summary with a note that the fact is missing. */
 export function answerFacet(ctx: AnswerContext, tech: TechEntry, facet: Facet, scored: Scored): Reply {
   const fact = tech.facts[facet];
-  if (fact) return answerEntry(ctx, tech, scored, { body: fact, lead: undefined });
+  const dated = facet === 'license' || facet === 'status' ? datedClaim(tech, facet) : undefined;
+  if (fact) return answerEntry(ctx, tech, scored, { body: dated ? `As of ${monthYear(dated.asOf)}: ${fact}` : fact, lead: undefined });
   return answerEntry(ctx, tech, scored, { lead: fill(ctx.messages.facetMissing, { facet: FACET_WORDS[facet], name: tech.name }) });
 }
 

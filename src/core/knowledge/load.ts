@@ -112,13 +112,7 @@ type FactFile = { file: string; data: z.output<typeof FactFileSchema> };
 function readFactFiles(dir: string, sources: Map<string, SourceDoc>): FactFile[] {
   const files = existsSync(dir) ? listJson(dir) : [];
   const parsed = files.map((file) => ({ file, data: parseFile(FactFileSchema, file) }));
-  for (const { file, data } of parsed) {
-    data.sources.forEach((source, i) => {
-      const known = sources.get(source.id);
-      if (known && known.url !== source.url) fail(file, `sources[${i}].id`, `source "${source.id}" is already defined with another URL`);
-      if (!known) sources.set(source.id, source);
-    });
-  }
+  for (const { file, data } of parsed) addFileSources(data.sources, sources, file);
   return parsed;
 }
 

@@ -15,6 +15,29 @@ const Id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lowercase letters, digits a
 const Short = z.string().min(20).max(700);
 /** The "tell me more" text. */
 const Details = z.string().min(20).max(2400);
+/** Year and month a claim was last checked against its sources. */
+export const YearMonth = z.string().regex(/^20\d\d-(0[1-9]|1[0-2])$/, 'year and month, YYYY-MM');
+
+/** The kinds of statement that go stale: licence terms, prices, versions, support periods, end-of-life status. */
+export const DatedClaimKind = z.enum(['license', 'price', 'version', 'support', 'status']);
+export type DatedClaimKind = z.infer<typeof DatedClaimKind>;
+
+/**
+ * When an entry's time-sensitive statements of one kind were last checked, and against what.
+ * `license` and `status` cover `facts.license` / `facts.status`; every kind also covers the sentences of
+ * that kind in the summary and details ("free since November 2024", "vSphere 9 is the current line").
+ */
+export const DatedClaimSchema = z.strictObject({
+  claim: DatedClaimKind,
+  asOf: YearMonth,
+  sources: z.array(Id).min(1),
+});
+export type DatedClaim = z.infer<typeof DatedClaimSchema>;
+
+const DatedClaims = z
+  .array(DatedClaimSchema)
+  .refine((claims) => new Set(claims.map((c) => c.claim)).size === claims.length, 'one dated claim per kind')
+  .default([]);
 
 export const Category = z.enum([
   'hypervisor',
@@ -55,6 +78,8 @@ export const TechEntrySchema = z.strictObject({
   /** Ids of entries that replace or compete with this one. */
   alternatives: z.array(Id).default([]),
   sources: z.array(Id).min(1),
+  /** When the licence, price, version, support and status statements above were checked (one per kind). */
+  dated: DatedClaims,
 });
 export type TechEntry = z.infer<typeof TechEntrySchema>;
 
@@ -77,6 +102,8 @@ export const TopicEntrySchema = z.strictObject({
   pairs: z.array(z.tuple([Id, Id])).default([]),
   related: z.array(Id).default([]),
   sources: z.array(Id).min(1),
+  /** When the licence, price, version, support and status statements above were checked (one per kind). */
+  dated: DatedClaims,
 });
 export type TopicEntry = z.infer<typeof TopicEntrySchema>;
 
@@ -85,6 +112,8 @@ export type Entry = z.infer<typeof EntrySchema>;
 
 /** One file under data/knowledge/. */
 export const KnowledgeFileSchema = z.strictObject({
+  /** Sources only this file cites; an id that already exists must have the same URL. */
+  sources: z.array(SourceSchema).default([]),
   entries: z.array(EntrySchema).min(1),
 });
 

@@ -82,14 +82,22 @@ describe('knowledge data', () => {
     expect(unknown).toEqual([]);
   });
 
-  it('gives every hypervisor its vendor, licence, typical use and type', () => {
+  it('gives every hypervisor its vendor, licence, typical use and type (as entry facts or question-level facts)', () => {
     const named = [
       'kvm', 'qemu', 'xen', 'xenserver', 'xcp-ng', 'esxi', 'vsphere', 'hyper-v', 'virtualbox', 'gnome-boxes',
       'rhev', 'ovirt', 'nutanix-ahv', 'proxmox', 'vmware-workstation',
     ];
     const hypervisors = [...new Set([...named.map(tech), ...kb.techs.filter((t) => t.category === 'hypervisor')])];
+    // New entries keep these as question-level facts (facets maker, licence, use, type) instead of `facts`.
+    const hasFact = (t: TechEntry, facet: string) => kb.facts.some((f) => f.about[0] === t.id && f.facet === facet);
     const incomplete = hypervisors
-      .filter((t) => !t.facts.vendor || !t.facts.license || !t.facts.typicalUse || !t.facts.hypervisorType)
+      .filter(
+        (t) =>
+          !(t.facts.vendor || hasFact(t, 'maker')) ||
+          !(t.facts.license || hasFact(t, 'licence')) ||
+          !(t.facts.typicalUse || hasFact(t, 'use')) ||
+          !(t.facts.hypervisorType || hasFact(t, 'type')),
+      )
       .map((t) => t.id);
     expect(incomplete).toEqual([]);
   });
@@ -102,15 +110,22 @@ describe('knowledge data', () => {
     expect(kb.byIntent.get('end_of_life')?.summary).toMatch(/rkt/);
   });
 
-  it('cites each seed document from at least three entries, and every source from at least one', () => {
+  it('cites each seed document from at least three entries, and every source from an entry, a dated claim or a fact', () => {
     const seeds = [...kb.sources.values()].filter((s) => s.seedFile);
     expect(seeds).toHaveLength(5);
     const citations = new Map<string, number>();
     for (const entry of kb.entries.values()) for (const id of entry.sources) citations.set(id, (citations.get(id) ?? 0) + 1);
+    const alsoCited = [...[...kb.entries.values()].flatMap((e) => e.dated.flatMap((c) => c.sources)), ...kb.facts.flatMap((f) => f.sources)];
+    for (const id of alsoCited) if (!citations.has(id)) citations.set(id, 0);
     const thin = seeds.filter((s) => (citations.get(s.id) ?? 0) < 3).map((s) => s.id);
     expect(thin).toEqual([]);
     const unused = [...kb.sources.keys()].filter((id) => !citations.has(id));
     expect(unused).toEqual([]);
+  });
+
+  it('gives every source a title, and a URL unless it is a seed file', () => {
+    const bad = [...kb.sources.values()].filter((s) => s.title.length < 3 || (!s.url && !s.seedFile)).map((s) => s.id);
+    expect(bad).toEqual([]);
   });
 
   it('points seed sources at the seed files when they are available', () => {
