@@ -1,10 +1,12 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { answerEntry, answerFacet } from '../../../src/core/answer/compose.js';
 import { asOfNote, datedItems, monthsSince, monthYear, staleness, type DatedItem } from '../../../src/core/knowledge/dated.js';
 import { TIME_SENSITIVE_FACETS } from '../../../src/core/knowledge/fact-schema.js';
 import { loadKnowledge } from '../../../src/core/knowledge/load.js';
-import type { DatedClaimKind, Entry } from '../../../src/core/knowledge/schema.js';
+import type { DatedClaimKind, Entry, TechEntry } from '../../../src/core/knowledge/schema.js';
+import { loadMessages } from '../../../src/core/messages.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const kb = loadKnowledge(join(root, 'data'));
@@ -128,5 +130,22 @@ describe('"as of" wording', () => {
     expect(asOfNote({ ...esxi, dated: [] })).toBeUndefined();
     const mixed = { ...esxi, dated: [{ claim: 'status' as const, asOf: '2026-11', sources: ['x'] }, { claim: 'license' as const, asOf: '2026-02', sources: ['x'] }] };
     expect(asOfNote(mixed)).toBe('Status and licence as of February 2026.');
+  });
+});
+
+describe('replies that use a dated claim', () => {
+  const ctx = { kb, messages: loadMessages(join(root, 'data', 'messages.json')) };
+  const scored = { intent: 'license', confidence: 0.9 };
+  const esxi = kb.entries.get('esxi') as TechEntry;
+
+  it('GIVEN a licence question THEN the licence fact says as of which month', () => {
+    const reply = answerFacet(ctx, esxi, 'license', scored);
+    expect(reply.text).toMatch(/^As of \w+ 20\d\d: /);
+    expect(reply.text).toContain(esxi.facts.license!.slice(0, 40));
+  });
+
+  it('GIVEN an entry with dated claims THEN its summary and details end with the as-of note', () => {
+    expect(answerEntry(ctx, esxi, scored).text).toMatch(/as of \w+ 20\d\d\.$/);
+    expect(answerEntry(ctx, esxi, scored, { detailed: true }).text).toMatch(/as of \w+ 20\d\d\.$/);
   });
 });
