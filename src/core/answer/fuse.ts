@@ -1,4 +1,4 @@
-import type { Fact } from '../knowledge/fact-schema.js';
+import type { Fact, Facet } from '../knowledge/fact-schema.js';
 import type { NluResult } from '../nlu/index.js';
 import type { FactHit, Retriever } from '../retrieve/index.js';
 import type { ScopeSignals } from './scope.js';
@@ -22,6 +22,27 @@ export type Reading =
 export const DIALOGUE_ACTS = new Set(['greeting', 'thanks', 'goodbye', 'help', 'recommend_start', 'tour_start']);
 const ENTITY_INTENTS = new Set(['define', 'hypervisor_type', 'vendor', 'license', 'use_case', 'alternatives', 'compare']);
 const OUT_OF_SCOPE = 'out_of_scope';
+const NEEDS_A_NAME = new Set(['define', 'vendor', 'license', 'use_case', 'alternatives']);
+// When the classifier is sure what kind of question it is, facts of that kind rank higher.
+const FACETS_OF_INTENT: Record<string, readonly Facet[]> = {
+  define: ['what'],
+  vendor: ['maker'],
+  license: ['licence', 'cost'],
+  cost_licensing: ['licence', 'cost'],
+  use_case: ['use'],
+  alternatives: ['alternatives'],
+  hypervisor_type: ['type'],
+  compare: ['compare'],
+  end_of_life: ['status', 'history'],
+};
+const ON_FACET = 1.6;
+
+/** Re-ranks facts by the kind of question the classifier recognised. */
+export function preferFacets(hits: readonly FactHit[], intent: string, confident: boolean): FactHit[] {
+  const facets = confident ? FACETS_OF_INTENT[intent] : undefined;
+  if (!facets) return [...hits];
+  return hits.map((h) => (facets.includes(h.fact.facet) ? { ...h, score: h.score * ON_FACET } : h)).sort((a, b) => b.score - a.score);
+}
 
 /** Calibration of the fused decision; see scripts/eval.ts for the figures behind them. */
 export interface FuseOptions {
@@ -75,9 +96,10 @@ export function selectFacts(hits: readonly FactHit[], retriever: Retriever): { c
   return { chosen: chosen.map((h) => h.fact), rest: hits.filter((h) => !picked.has(h.fact.id)).map((h) => h.fact) };
 }
 
-export function fuse(result: NluResult, hits: readonly FactHit[], retriever: Retriever, scope: ScopeSignals, options: FuseOptions): Reading {
+export function fuse(result: NluResult, ranked: readonly FactHit[], retriever: Retriever, scope: ScopeSignals, options: FuseOptions): Reading {
   const { intent, confidence } = result;
   const confident = confidence >= options.threshold;
+  const hits = preferFacets(ranked, intent, confident);
   const top = hits[0];
   const factFits = top !== undefined && top.score >= MIN_SCORE && top.coverage >= MIN_COVERAGE;
 
@@ -87,11 +109,18 @@ export function fuse(result: NluResult, hits: readonly FactHit[], retriever: Ret
   if (DIALOGUE_ACTS.has(intent) && confident && !factOverrides && (intent !== 'recommend_start' || options.adviceOnly || scope.anchor !== 'none')) {
     return { kind: 'intent', intent, confidence };
   }
+  // "what is terraform?": a question about a named thing we do not know is not answered with a neighbour's fact.
+  if (NEEDS_A_NAME.has(intent) && confident && result.entities.length === 0 && scope.anchor === 'none') return { kind: 'out_of_scope', confidence };
   if (!inScope(result, scope, top)) return { kind: 'out_of_scope', confidence: intent === OUT_OF_SCOPE ? confidence : 1 - (top?.coverage ?? 0) };
   // Facts about another product than the one named never answer for it: the named product's card does.
   const named = result.entities.filter(options.isProduct);
   const aboutNamed = factFits && (named.length === 0 || top.fact.about.some((id) => named.includes(id)));
   if (factFits && !aboutNamed) return { kind: 'intent', intent: ENTITY_INTENTS.has(intent) ? intent : named.length > 1 ? 'compare' : 'define', confidence };
+  // "X vs Y" is answered by a comparison fact about both, or else by the written comparison (or both cards side by side).
+  if (named.length >= 2 && intent === 'compare' && confident) {
+    const both = hits.find((h) => h.fact.facet === 'compare' && named.filter((id) => h.fact.about.includes(id)).length >= 2);
+    return both ? { kind: 'facts', facts: [both.fact], next: hits.filter((h) => h !== both).map((h) => h.fact), confidence } : { kind: 'intent', intent: 'compare', confidence };
+  }
   if (factFits) {
     const { chosen, rest } = selectFacts(hits, retriever);
     return { kind: 'facts', facts: chosen, next: rest, confidence: Math.min(1, top.coverage) };

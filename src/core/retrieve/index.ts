@@ -32,10 +32,11 @@ export interface Retriever {
 
 // Field weights: people's phrasings say best what a fact answers; the answer text and the subject's
 // names back them up.
-const BOOST = { ask: 2, terms: 1.5, names: 1.2, answer: 1 };
+const BOOST = { ask: 2, terms: 1.5, names: 1.2, answer: 0.7 };
 const ON_NAMED = 1.6; // per named technology the fact is about
 const ON_RELATED = 0.55; // about a neighbour of what was named (vSphere when ESXi was named)
 const ON_OTHER = 0.2; // about another named technology entirely: never first while anything else fits
+const COVERAGE_BASE = 0.2;
 
 /**
  * A BM25+ index over every fact (MiniSearch, with natural's tokenizer and stemmer and word pairs).
@@ -44,10 +45,12 @@ const ON_OTHER = 0.2; // about another named technology entirely: never first wh
  */
 export function createRetriever(kb: Knowledge): Retriever {
   const facts = kb.facts;
+  // Only products lend their names: a concept's names ("vm", "container") are on half the facts and would
+  // only add noise; the entity boost covers concepts instead.
   const namesOf = (ids: readonly string[]) =>
     ids
       .map((id) => kb.entries.get(id))
-      .map((e) => (e === undefined ? '' : e.type === 'tech' ? [e.name, ...e.aliases].join('\n') : e.title))
+      .map((e) => (e?.type === 'tech' && e.category !== 'concept' ? [e.name, ...e.aliases].join('\n') : ''))
       .join('\n');
   const isProduct = (id: string) => {
     const e = kb.entries.get(id);
@@ -110,7 +113,9 @@ export function createRetriever(kb: Knowledge): Retriever {
       const i = r.id as number;
       const matched = r.terms.filter((t) => !t.includes('_') && unigramSet.has(t));
       const coverage = matched.reduce((sum, w) => sum + idf(w), 0) / weight;
-      hits.push({ fact: facts[i]!, score: r.score * entityFactor(i, named, concepts), matched, coverage: Math.min(1, coverage) });
+      // Matching more of what was asked beats matching one word many times.
+      const covered = Math.min(1, coverage);
+      hits.push({ fact: facts[i]!, score: r.score * entityFactor(i, named, concepts) * (COVERAGE_BASE + covered), matched, coverage: covered });
     }
     hits.sort((a, b) => b.score - a.score);
     return hits.slice(0, limit);
