@@ -64,6 +64,7 @@ const ACT_OVER_FACT = 0.8; // a confident dialogue act wins unless a fact covers
 const WEAK_MAX_UNKNOWN = 0.4;
 const NONE_MAX_UNKNOWN = 0.2;
 const NONE_MIN_COVERAGE = 0.45;
+const NONE_JARGON_COVERAGE = 0.75;
 
 /** Whether a message is about VMs and containers at all, whatever words it shares with them. */
 export function inScope(result: NluResult, scope: ScopeSignals, top: FactHit | undefined): boolean {
@@ -72,8 +73,12 @@ export function inScope(result: NluResult, scope: ScopeSignals, top: FactHit | u
       return true;
     case 'weak':
       return result.intent !== OUT_OF_SCOPE && scope.unknown < WEAK_MAX_UNKNOWN;
-    case 'none':
-      return result.intent !== OUT_OF_SCOPE && scope.unknown <= NONE_MAX_UNKNOWN && (top?.coverage ?? 0) >= NONE_MIN_COVERAGE;
+    case 'none': {
+      const coverage = top?.coverage ?? 0;
+      // Jargon the classifier never saw ("crashloopbackoff") but a fact covers whole is ours.
+      if (scope.unknown === 0 && coverage >= NONE_JARGON_COVERAGE && result.known <= 1) return true;
+      return result.intent !== OUT_OF_SCOPE && scope.unknown <= NONE_MAX_UNKNOWN && coverage >= NONE_MIN_COVERAGE;
+    }
   }
 }
 
@@ -120,6 +125,10 @@ export function fuse(result: NluResult, ranked: readonly FactHit[], retriever: R
   if (named.length >= 2 && intent === 'compare' && confident) {
     const both = hits.find((h) => h.fact.facet === 'compare' && named.filter((id) => h.fact.about.includes(id)).length >= 2);
     return both ? { kind: 'facts', facts: [both.fact], next: hits.filter((h) => h !== both).map((h) => h.fact), confidence } : { kind: 'intent', intent: 'compare', confidence };
+  }
+  // "what is X?": a fact saying what X is, or else X's own card, not a detail about X.
+  if (intent === 'define' && confident && named.length === 1 && !(factFits && top.fact.facet === 'what' && top.fact.about[0] === named[0])) {
+    return { kind: 'intent', intent, confidence };
   }
   if (factFits) {
     const { chosen, rest } = selectFacts(hits, retriever);

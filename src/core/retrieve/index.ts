@@ -37,6 +37,7 @@ const ON_NAMED = 1.6; // per named technology the fact is about
 const ON_RELATED = 0.55; // about a neighbour of what was named (vSphere when ESXi was named)
 const ON_OTHER = 0.2; // about another named technology entirely: never first while anything else fits
 const COVERAGE_BASE = 0.2;
+const ON_PRIMARY = 1.3;
 
 /**
  * A BM25+ index over every fact (MiniSearch, with natural's tokenizer and stemmer and word pairs).
@@ -89,8 +90,11 @@ export function createRetriever(kb: Knowledge): Retriever {
 
   function entityFactor(i: number, named: readonly string[], concepts: readonly string[]): number {
     const about = products[i]!;
-    const conceptHits = facts[i]!.about.filter((id) => concepts.includes(id)).length;
-    const conceptFactor = ON_CONCEPT ** conceptHits;
+    const fact = facts[i]!;
+    const conceptHits = fact.about.filter((id) => concepts.includes(id)).length;
+    // A fact mainly about what was named beats one that mentions it among others.
+    const primary = named.includes(fact.about[0]!) || concepts.includes(fact.about[0]!) ? ON_PRIMARY : 1;
+    const conceptFactor = ON_CONCEPT ** conceptHits * primary;
     if (named.length === 0 || about.length === 0) return conceptFactor;
     const hits = about.filter((id) => named.includes(id)).length;
     if (hits > 0) return ON_NAMED ** hits * conceptFactor;
