@@ -9,6 +9,7 @@ import type { AnswerContext } from './answer/compose.js';
 import type { DialoguePort, DialogueSnapshot, DialogueTurn, FlowId } from './dialogue-port.js';
 import type { Nlu, NluResult } from './nlu/index.js';
 import type { Retriever } from './retrieve/index.js';
+import { contentWords } from './retrieve/terms.js';
 import { cleanInput } from './text/clean.js';
 import { assertNever, type Inbound, type Reply } from './types.js';
 import type { LogEntry } from '../store/types.js';
@@ -144,6 +145,8 @@ function decideChoice(deps: DecideDeps, input: TurnInput, id: string): Decision 
 }
 
 const MAX_FOREIGN_ADVICE_WORDS = 1;
+// "what is kvm", "kvm used for?": at most this many words besides the name.
+const BARE_QUESTION_WORDS = 1;
 
 /** The classifier's result and the fact ranking, fused (see answer/fuse.ts). */
 export function read(deps: Pick<DecideDeps, 'kb' | 'nlu' | 'retriever' | 'scope' | 'threshold'>, text: string, result: NluResult): Reading {
@@ -156,7 +159,15 @@ export function read(deps: Pick<DecideDeps, 'kb' | 'nlu' | 'retriever' | 'scope'
     const e = deps.kb.entries.get(id);
     return e?.type === 'tech' && e.category !== 'concept';
   };
-  return fuse(result, hits, deps.retriever, scopeSignals(query, result, deps.retriever, deps.scope), { threshold: deps.threshold, adviceOnly, isProduct });
+  const links = (a: string, b: string) => {
+    const e = deps.kb.entries.get(a);
+    return e !== undefined && (e.related.includes(b) || (e.type === 'tech' && e.alternatives.includes(b)));
+  };
+  const neighbours = (a: string, b: string) => links(a, b) || links(b, a);
+  const named = new Set(result.mentions.flatMap((m) => m.text.split(' ')));
+  const bareQuestion = contentWords(text).length - contentWords([...named].join(' ')).length <= BARE_QUESTION_WORDS;
+  const options = { threshold: deps.threshold, adviceOnly, isProduct, neighbours, bareQuestion };
+  return fuse(result, hits, deps.retriever, scopeSignals(query, result, deps.retriever, deps.scope), options);
 }
 
 /** The reply for what the classifier and the fact ranking made of a message together. */

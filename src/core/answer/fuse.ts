@@ -51,6 +51,10 @@ export interface FuseOptions {
   adviceOnly: boolean;
   /** True when the entry is a product (not a concept): a fact about another product never answers for it. */
   isProduct: (id: string) => boolean;
+  /** True when two entries are related or alternatives (Docker and Docker Desktop). */
+  neighbours: (a: string, b: string) => boolean;
+  /** True when the message says little besides the names it mentions ("what is kvm?", "podman??"). */
+  bareQuestion: boolean;
 }
 
 const MIN_COVERAGE = 0.34; // share of the message's informative words the best fact must match
@@ -119,7 +123,9 @@ export function fuse(result: NluResult, ranked: readonly FactHit[], retriever: R
   if (!inScope(result, scope, top)) return { kind: 'out_of_scope', confidence: intent === OUT_OF_SCOPE ? confidence : 1 - (top?.coverage ?? 0) };
   // Facts about another product than the one named never answer for it: the named product's card does.
   const named = result.entities.filter(options.isProduct);
-  const aboutNamed = factFits && (named.length === 0 || top.fact.about.some((id) => named.includes(id)));
+  const products = factFits ? top.fact.about.filter(options.isProduct) : [];
+  const aboutNamed =
+    factFits && (named.length === 0 || products.length === 0 || products.some((id) => named.includes(id) || named.some((n) => options.neighbours(n, id))));
   if (factFits && !aboutNamed) return { kind: 'intent', intent: ENTITY_INTENTS.has(intent) ? intent : named.length > 1 ? 'compare' : 'define', confidence };
   // "X vs Y" is answered by a comparison fact about both, or else by the written comparison (or both cards side by side).
   if (named.length >= 2 && intent === 'compare' && confident) {
@@ -127,8 +133,10 @@ export function fuse(result: NluResult, ranked: readonly FactHit[], retriever: R
     return both ? { kind: 'facts', facts: [both.fact], next: hits.filter((h) => h !== both).map((h) => h.fact), confidence } : { kind: 'intent', intent: 'compare', confidence };
   }
   // "what is X?": a fact saying what X is, or else X's own card, not a detail about X.
-  if (intent === 'define' && confident && named.length === 1 && !(factFits && top.fact.facet === 'what' && top.fact.about[0] === named[0])) {
-    return { kind: 'intent', intent, confidence };
+  const definesIt = named.length === 1 && options.bareQuestion && ((intent === 'define' && confident) || !ENTITY_INTENTS.has(intent));
+  if (definesIt) {
+    const definition = hits.find((h) => h.defines && h.fact.about[0] === named[0]);
+    return definition ? { kind: 'facts', facts: [definition.fact], next: hits.filter((h) => h !== definition).map((h) => h.fact), confidence } : { kind: 'intent', intent: 'define', confidence };
   }
   if (factFits) {
     const { chosen, rest } = selectFacts(hits, retriever);

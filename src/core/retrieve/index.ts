@@ -1,7 +1,7 @@
 import MiniSearch from 'minisearch';
 import type { Fact } from '../knowledge/fact-schema.js';
 import type { Knowledge } from '../knowledge/load.js';
-import { analyse } from './terms.js';
+import { analyse, contentWords } from './terms.js';
 
 export interface FactHit {
   fact: Fact;
@@ -11,6 +11,8 @@ export interface FactHit {
   matched: string[];
   /** Share of the query's informative words (idf-weighted) the fact matched, 0–1. */
   coverage: number;
+  /** The fact says what its main subject is: one of its phrasings is a bare "what is X?". */
+  defines: boolean;
 }
 
 export interface Query {
@@ -63,11 +65,16 @@ export function createRetriever(kb: Knowledge): Retriever {
     return e.type === 'tech' ? [...e.related, ...e.alternatives] : e.related;
   };
   const products = facts.map((f) => f.about.filter(isProduct));
+
   const nameTerms = (id: string) => {
     const e = kb.entries.get(id);
     return e === undefined ? '' : e.type === 'tech' ? e.name : e.title;
   };
-
+  const defines = facts.map((f) => {
+    if (f.facet !== 'what') return false;
+    const subject = new Set(contentWords(namesOf([f.about[0]!]).concat('\n', nameTerms(f.about[0]!))));
+    return f.ask.some((ask) => contentWords(ask).filter((w) => !subject.has(w)).length === 0);
+  });
   const index = new MiniSearch<{ id: number; ask: string; terms: string; names: string; answer: string }>({
     fields: ['ask', 'terms', 'names', 'answer'],
     tokenize: (text) => analyse(text).terms,
@@ -119,7 +126,7 @@ export function createRetriever(kb: Knowledge): Retriever {
       const coverage = matched.reduce((sum, w) => sum + idf(w), 0) / weight;
       // Matching more of what was asked beats matching one word many times.
       const covered = Math.min(1, coverage);
-      hits.push({ fact: facts[i]!, score: r.score * entityFactor(i, named, concepts) * (COVERAGE_BASE + covered), matched, coverage: covered });
+      hits.push({ defines: defines[i]!, fact: facts[i]!, score: r.score * entityFactor(i, named, concepts) * (COVERAGE_BASE + covered), matched, coverage: covered });
     }
     hits.sort((a, b) => b.score - a.score);
     return hits.slice(0, limit);

@@ -19,7 +19,7 @@ const nlu = (intent: string, confidence: number, mentions: { id: string; text: s
 });
 function readOf(text: string, result: NluResult) {
   const hits = retriever.search({ text, entities: result.entities });
-  return fuse(result, hits, retriever, scopeSignals(text, result, retriever, lexicon), { threshold: 0.45, adviceOnly: false, isProduct });
+  return fuse(result, hits, retriever, scopeSignals(text, result, retriever, lexicon), { threshold: 0.45, adviceOnly: false, isProduct, neighbours: () => false, bareQuestion: false });
 }
 
 describe('fusing the classifier with the fact ranking', () => {
