@@ -49,7 +49,7 @@ export function loadBrain(root: string = projectRoot(), options: { cache?: boole
     return entry === undefined ? id : entry.type === 'tech' ? entry.name : entry.title;
   };
   const scope = loadScopeLexicon(join(root, 'data', 'scope.json'), nameOf, loadJargon(questionTexts(knowledge), offTopic, cacheDir));
-  return { knowledge, messages, nlu, retriever: createRetriever(knowledge), scope, dialogue };
+  return { knowledge, messages, nlu, retriever: createRetriever(knowledge, { cacheDir }), scope, dialogue };
 }
 
 export interface RunwiseOptions {

@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { cacheKey, cachedJson } from '../cache.js';
 import type { Knowledge } from '../knowledge/load.js';
 import { words as englishStopwords } from 'natural/lib/natural/util/stopwords.js';
 import { tokenize } from '../nlu/tokenize.js';
@@ -62,25 +61,11 @@ const LEXICON = 'natural/lib/natural/brill_pos_tagger/data/English/lexicon_from_
 
 /** findJargon with natural's lexicon, cached in `cacheDir` by the texts it was computed from (the lexicon costs ~70 ms to load). */
 export function loadJargon(knowledge: readonly string[], offTopic: readonly string[], cacheDir?: string): Set<string> {
-  const key = createHash('sha256').update(JSON.stringify([knowledge, offTopic])).digest('hex').slice(0, 24);
-  const file = cacheDir ? join(cacheDir, `jargon-${key}.json`) : undefined;
-  if (file) {
-    try {
-      return new Set(JSON.parse(readFileSync(file, 'utf8')) as string[]);
-    } catch {
-      // absent or unreadable: compute it
-    }
-  }
-  const lexicon = JSON.parse(readFileSync(createRequire(import.meta.url).resolve(LEXICON), 'utf8')) as Record<string, unknown>;
-  const jargon = findJargon(knowledge, offTopic, englishLookup(lexicon, new Set(englishStopwords)));
-  if (file && cacheDir) {
-    try {
-      mkdirSync(cacheDir, { recursive: true });
-      writeFileSync(`${file}.tmp`, JSON.stringify(jargon));
-      renameSync(`${file}.tmp`, file);
-    } catch {
-      // a read-only checkout still works, only slower to start
-    }
-  }
-  return new Set(jargon);
+  const key = cacheKey(import.meta.url, ['jargon'], [knowledge, offTopic]);
+  return new Set(
+    cachedJson(cacheDir, 'jargon', key, () => {
+      const lexicon = JSON.parse(readFileSync(createRequire(import.meta.url).resolve(LEXICON), 'utf8')) as Record<string, unknown>;
+      return findJargon(knowledge, offTopic, englishLookup(lexicon, new Set(englishStopwords)));
+    }),
+  );
 }
