@@ -5,7 +5,7 @@ import type { AnswerContext } from './answer/compose.js';
 import type { DialoguePort, DialogueSnapshot, DialogueTurn, FlowId } from './dialogue-port.js';
 import type { Nlu, NluResult } from './nlu/index.js';
 import { cleanInput } from './text/clean.js';
-import { assertNever, type Inbound, type Reply } from './types.js';
+import { assertNever, MAX_CHOICES, type Inbound, type Reply } from './types.js';
 import type { LogEntry } from '../store/types.js';
 
 /** What the store keeps per conversation. */
@@ -138,12 +138,17 @@ function decideText(deps: DecideDeps, input: TurnInput, text: string, result: Nl
   const confident = result.confidence >= deps.threshold;
   const flow = DIALOGUE_INTENTS[result.intent];
   if (flow && confident) return startFlow(deps, input, flow, text);
+  // A described workload is a request for a verdict; a stray "start over" is not a topic (dialogue/outside.ts).
+  const reading = active ? undefined : deps.dialogue.read(text);
+  if (reading?.kind === 'describes') return startFlow(deps, input, 'recommend', text);
+  if (reading?.kind === 'control') return withDialogue(notice('recommend_start', reading.text, startChoices(deps)), undefined);
 
   let reply: Reply;
   if (result.known === 0 && result.entities.length === 0) reply = fallback(deps, 0);
   else if (result.intent === 'out_of_scope' && confident) reply = fallback(deps, result.confidence);
   else if (!confident) reply = clarify(deps, result.ranking, result.entities, result.confidence);
   else reply = answerIntent(deps, result.intent, result.entities, result.confidence);
+  if (reading?.kind === 'asks' && reply.choices.length < MAX_CHOICES) reply = { ...reply, choices: [...reply.choices, reading.offer] };
   // Whatever the bot could not answer outright (including a clear question about something it does
   // not know, "what is terraform?") is logged for maintainers to teach.
   const effects: Effect[] = reply.kind === 'fallback' || reply.kind === 'clarify' ? [unanswered(input, text, result)] : [];

@@ -86,6 +86,7 @@ export function startFromChoice(flows: Flows, choiceId: string, opts: { now: num
   }
 }
 
+export { readOutside, type OutsideReading } from './outside.js';
 export { isDialogueChoice, parseDialogueChoice, recId, tourId, START_RECOMMEND, START_TOUR } from './ids.js';
 export { loadFlows, type Flows } from './load.js';
 export { extractSlots, type Slots } from './extract.js';
