@@ -12,6 +12,7 @@ import { LabelledExampleSchema } from '../src/core/nlu/schema.js';
 import { loadConfig } from '../src/config.js';
 import { projectRoot } from '../src/paths.js';
 import type { IntentFile } from '../src/core/nlu/schema.js';
+import { evalDialogues } from './eval-dialogues.js';
 
 const root = projectRoot();
 const knowledge = loadKnowledge(join(root, 'data'));
@@ -82,3 +83,5 @@ const sd = (xs: number[]) => Math.sqrt(mean(xs.map((x) => (x - mean(xs)) ** 2)))
 console.log(`\n${K}-fold cross-validation on the training data`);
 console.log(`  accuracy  ${pct(mean(foldAccuracies))} ± ${pct(sd(foldAccuracies))}   (folds: ${foldAccuracies.map(pct).join(', ')})`);
 console.log(`  macro F1  ${pct(mean(foldF1))} ± ${pct(sd(foldF1))}`);
+
+await evalDialogues();

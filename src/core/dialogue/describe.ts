@@ -9,8 +9,9 @@ import { clauses, stem, words } from './text.js';
  * not they add "vm or containers?"; someone who asks how a technology behaves wants an answer.
  * Only answers about the workload itself count here: naming a platform ("we use Kubernetes",
  * "docker volumes") is context, and questions mention platforms all the time.
- *   description: no question in it, and two things said about the workload, or one said as a need
- *                of their own ("we need…") or with a request for advice ("vm or docker for…")
+ *   description: no question in it, and two things said about the workload, or one that points
+ *                strongly somewhere (Windows, a dongle, tenants), or one said as a need or with a
+ *                request for advice ("we need…", "vm or docker for…")
  *   both:        a question that also describes a workload: answer it, and offer a recommendation
  *                with those answers filled in
  */
@@ -45,16 +46,30 @@ export function hasQuestion(flows: Flows, text: string): boolean {
   return opensQuestion || hasPhrase(text, flows.describe.questionPhrases);
 }
 
+/** How strongly the named answers point anywhere: each answer's largest weight, summed. */
+function strength(flows: Flows, slots: Slots, context: boolean): number {
+  let sum = 0;
+  for (const q of flows.recommend.questions) {
+    const c = !!q.context === context ? q.choices.find((x) => x.id === slots[q.slot]) : undefined;
+    if (c) sum += Math.max(0, ...Object.values(c.weights));
+  }
+  return sum;
+}
+
 export function readMessage(flows: Flows, text: string): Reading {
   const slots = extractSlots(flows, text);
-  const named = (context: boolean) => flows.recommend.questions.filter((q) => !!q.context === context && slots[q.slot] !== undefined).length;
-  const workload = named(false);
+  const workload = flows.recommend.questions.filter((q) => !q.context && slots[q.slot] !== undefined).length;
   const question = hasQuestion(flows, text);
+  const need = hasPhrase(text, flows.describe.need);
   const own = hasPhrase(text, flows.describe.self);
-  const need = own && hasPhrase(text, flows.describe.need);
-  // "We want Kubernetes on-prem but keep our VMware tooling" is a plan even with no workload trait.
-  if (workload === 0) return !question && need && named(true) >= 2 ? { kind: 'description', slots } : question ? { kind: 'question' } : { kind: 'none' };
   const advice = asksForAdvice(flows, text);
-  if (!question) return workload >= 2 || need || advice ? { kind: 'description', slots } : { kind: 'none' };
+  const trait = strength(flows, slots, false);
+  if (!question) {
+    // A language name alone ("my python script") is too weak: questions about code mention them all the time.
+    const describes =
+      workload >= 2 || trait >= 3 || (workload >= 1 && (need || advice) && trait >= 2) || (need && strength(flows, slots, true) >= 4);
+    return describes ? { kind: 'description', slots } : { kind: 'none' };
+  }
+  if (workload === 0) return { kind: 'question' };
   return (own && workload >= 2) || advice ? { kind: 'both', slots } : { kind: 'question' };
 }
