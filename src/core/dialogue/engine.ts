@@ -68,7 +68,9 @@ export function startFromChoice(flows: Flows, choiceId: string, opts: { now: num
   if (action.flow === 'recommend') {
     if (action.type === 'cancel') return { state: null, reply: notice(INTENT.recommend, flows.controls.text.cancelled) };
     const started = startFlow(flows, 'recommend', { now });
-    if (action.type !== 'answer' || started.state?.flow !== 'recommend') return started;
+    // Answers, "ask again" and "recommend for this" buttons carry what they need; back and restart just start.
+    const replays = action.type === 'answer' || action.type === 'ask' || action.type === 'fill';
+    if (!replays || started.state?.flow !== 'recommend') return started;
     return applyRecommendAction(flows, started.state, action, now);
   }
   switch (action.type) {
