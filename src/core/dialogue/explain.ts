@@ -34,7 +34,7 @@ export interface Change {
 /**
  * The smallest change of answers that flips the verdict, one per rival verdict: a single answer if
  * any does (an open or "not sure" question first, since that contradicts nothing the user said),
- * else a pair of answers to open questions.
+ * else a pair of answers (open questions first).
  */
 export function wouldChange(flow: RecommendFlow, slots: Slots): Change[] {
   const current = scoreRecommendation(flow, slots).verdict;
@@ -61,11 +61,12 @@ export function wouldChange(flow: RecommendFlow, slots: Slots): Change[] {
   return pairChange(flow, slots, current, isOpen);
 }
 
+/** Two answers that flip it together: open questions first, then changing what was said. */
 function pairChange(flow: RecommendFlow, slots: Slots, current: Verdict, isOpen: (q: QuestionStep) => boolean): Change[] {
-  const open = flow.questions.filter(isOpen);
-  for (let i = 0; i < open.length; i++) {
-    for (let j = i + 1; j < open.length; j++) {
-      const [a, b] = [open[i]!, open[j]!];
+  const qs = [...flow.questions.filter(isOpen), ...flow.questions.filter((q) => !isOpen(q))];
+  for (let i = 0; i < qs.length; i++) {
+    for (let j = i + 1; j < qs.length; j++) {
+      const [a, b] = [qs[i]!, qs[j]!];
       for (const ca of a.choices) {
         for (const cb of b.choices) {
           const s = scoreRecommendation(flow, { ...slots, [a.slot]: ca.id, [b.slot]: cb.id });

@@ -62,8 +62,9 @@ export interface Progress {
 }
 
 /**
- * The verdict once no answers could change it, after a "not sure" once something was said (the
- * user knows no more: the leaning verdict), or when the budget is spent. Otherwise the pending
+ * The verdict once no answers could change it, once enough was said that no single answer could,
+ * after a "not sure" once something was said (the user knows no more: the leaning verdict), or
+ * when the budget is spent. Otherwise the pending
  * question if one of its answers could still flip the verdict, else the open question that comes
  * closest to flipping it (answers to several questions together may still change it).
  */
@@ -80,5 +81,7 @@ export function nextMove(flow: RecommendFlow, slots: Slots, progress: Progress, 
     const p = pull(flow, score, q);
     if (!best || p > best.pull) best = { q, pull: p };
   }
+  // Enough said that no single answer could flip it: a description that settles it gets it at once.
+  if (best && best.pull <= 0 && evidence(slots) >= policyOf(flow).settleAfter) return { type: 'verdict' };
   return best ? { type: 'ask', question: best.q } : { type: 'verdict' };
 }

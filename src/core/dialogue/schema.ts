@@ -98,6 +98,8 @@ export const RecommendFlowSchema = z.strictObject({
       maxQuestionsCold: z.number().int().min(1).max(12),
       /** "Not sure" answers in a row before the verdict, when nothing has been said yet. */
       maxSkips: z.number().int().min(1).max(12),
+      /** With this many answers, a verdict that no single further answer could flip is given at once. */
+      settleAfter: z.number().int().min(1).max(12),
     })
     .optional(),
   verdicts: z.strictObject({ vm: VerdictTextSchema, container: VerdictTextSchema, 'containers-on-vms': VerdictTextSchema }),
@@ -105,7 +107,7 @@ export const RecommendFlowSchema = z.strictObject({
 export type RecommendFlow = z.infer<typeof RecommendFlowSchema>;
 
 /** A flow without a policy (a test's hand-made flow) asks every question, as before policies existed. */
-export const policyOf = (flow: RecommendFlow) => flow.policy ?? { maxQuestions: flow.questions.length, maxQuestionsCold: flow.questions.length, maxSkips: flow.questions.length };
+export const policyOf = (flow: RecommendFlow) => flow.policy ?? { maxQuestions: flow.questions.length, maxQuestionsCold: flow.questions.length, maxSkips: flow.questions.length, settleAfter: flow.questions.length };
 
 const TourBody = z.array(z.string().min(3).max(500)).min(1).max(8);
 
