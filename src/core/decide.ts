@@ -11,7 +11,7 @@ import type { Nlu, NluResult } from './nlu/index.js';
 import type { Retriever } from './retrieve/index.js';
 import { contentWords } from './retrieve/terms.js';
 import { cleanInput } from './text/clean.js';
-import { assertNever, type Inbound, type Reply } from './types.js';
+import { assertNever, MAX_CHOICES, type Inbound, type Reply } from './types.js';
 import type { LogEntry } from '../store/types.js';
 
 /** What the store keeps per conversation. */
@@ -194,8 +194,13 @@ function decideText(deps: DecideDeps, input: TurnInput, text: string, result: Nl
   const reading = read(deps, text, result);
   const flow = reading.kind === 'intent' ? DIALOGUE_INTENTS[reading.intent] : undefined;
   if (flow) return startFlow(deps, input, flow, text);
+  // A described workload is a request for a verdict; a stray "start over" is not a topic (dialogue/outside.ts).
+  const described = active ? undefined : deps.dialogue.read(text);
+  if (described?.kind === 'describes') return startFlow(deps, input, 'recommend', text);
+  if (described?.kind === 'control') return withDialogue(notice('recommend_start', described.text, startChoices(deps)), undefined);
 
-  const reply = replyFor(deps, reading, result);
+  let reply = replyFor(deps, reading, result);
+  if (described?.kind === 'asks' && reply.choices.length < MAX_CHOICES) reply = { ...reply, choices: [...reply.choices, described.offer] };
   // Whatever the bot could not answer outright (including a clear question about something it does
   // not know, "what is terraform?") is logged for maintainers to teach.
   const effects: Effect[] = reply.kind === 'fallback' || reply.kind === 'clarify' ? [unanswered(input, text, result)] : [];
