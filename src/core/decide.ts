@@ -145,6 +145,7 @@ function decideChoice(deps: DecideDeps, input: TurnInput, id: string): Decision 
 }
 
 const MAX_FOREIGN_ADVICE_WORDS = 1;
+const PROBLEM_MIN_COVERAGE = 0.7;
 // "what is kvm", "kvm used for?": at most this many words besides the name.
 const BARE_QUESTION_WORDS = 1;
 
@@ -196,11 +197,14 @@ function decideText(deps: DecideDeps, input: TurnInput, text: string, result: Nl
   if (flow) return startFlow(deps, input, flow, text);
   // A described workload is a request for a verdict; a stray "start over" is not a topic (dialogue/outside.ts).
   const described = active ? undefined : deps.dialogue.read(text);
-  if (described?.kind === 'describes') return startFlow(deps, input, 'recommend', text);
+  // A "description" that a fact answers closely and that does not ask which to use is a problem to solve
+  // ("my container takes 30s to respond"): answer it, and offer the recommendation.
+  const problem = described?.kind === 'describes' && !described.advice && reading.kind === 'facts' && reading.confidence >= PROBLEM_MIN_COVERAGE;
+  if (described?.kind === 'describes' && !problem) return startFlow(deps, input, 'recommend', text);
   if (described?.kind === 'control') return withDialogue(notice('recommend_start', described.text, startChoices(deps)), undefined);
 
   let reply = replyFor(deps, reading, result);
-  if (described?.kind === 'asks' && reply.choices.length < MAX_CHOICES) reply = { ...reply, choices: [...reply.choices, described.offer] };
+  if ((described?.kind === 'asks' || described?.kind === 'describes') && reply.choices.length < MAX_CHOICES) reply = { ...reply, choices: [...reply.choices, described.offer] };
   // Whatever the bot could not answer outright (including a clear question about something it does
   // not know, "what is terraform?") is logged for maintainers to teach.
   const effects: Effect[] = reply.kind === 'fallback' || reply.kind === 'clarify' ? [unanswered(input, text, result)] : [];

@@ -20,7 +20,15 @@ export interface DialogueTurn {
  * - control: a dialogue word ("start over", "cancel", "back", "skip"); say so with `text` and the start choices
  * - other: none of these; answer it as usual
  */
-export type MessageReading = { kind: 'describes' } | { kind: 'asks'; offer: Choice } | { kind: 'control'; text: string } | { kind: 'other' };
+/**
+ * How a message reads with no dialogue running. `describes` carries the same offer as `asks`, for when the
+ * core finds the "description" is really a problem a fact answers; `advice` says it asked which to use.
+ */
+export type MessageReading =
+  | { kind: 'describes'; offer: Choice; advice: boolean }
+  | { kind: 'asks'; offer: Choice }
+  | { kind: 'control'; text: string }
+  | { kind: 'other' };
 
 /** What the core needs from the dialogue engine; `createDialoguePort` binds the engine's functions to loaded flows. */
 export interface DialoguePort {

@@ -39,7 +39,8 @@ export function asksForAdvice(flows: Flows, text: string): boolean {
 /** A question anywhere in the message: a "?", a sentence opening with a question word, or "how does", "vs". */
 export function hasQuestion(flows: Flows, text: string): boolean {
   if (text.includes('?') || looksLikeQuestion(flows, text)) return true;
-  const opensQuestion = text.split(/[.!;:\n]+|\s[-–—]\s/).some((s) => {
+  // Chat questions often lack a "?" and come after some context: "cpu pinning for an audio vm, how and is it worth it".
+  const opensQuestion = text.split(/[.!;:,()\n]+|\s[-–—]\s/).some((s) => {
     const first = words(s)[0];
     return first !== undefined && flows.questionStarts.has(stem(first));
   });

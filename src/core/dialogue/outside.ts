@@ -1,12 +1,17 @@
 import type { Choice } from '../types.js';
-import { readMessage } from './describe.js';
+import { asksForAdvice, readMessage } from './describe.js';
+import type { Slots } from './extract.js';
 import { recId } from './ids.js';
 import { readControl } from './input.js';
 import type { Flows } from './load.js';
 import { encodeSlots } from './slot-code.js';
 
 /** How a message sent with no dialogue running reads; the port's MessageReading. */
-export type OutsideReading = { kind: 'describes' } | { kind: 'asks'; offer: Choice } | { kind: 'control'; text: string } | { kind: 'other' };
+export type OutsideReading =
+  | { kind: 'describes'; offer: Choice; advice: boolean }
+  | { kind: 'asks'; offer: Choice }
+  | { kind: 'control'; text: string }
+  | { kind: 'other' };
 
 /**
  * A described workload starts the recommendation; a question that also describes one gets the offer
@@ -29,11 +34,15 @@ export function readOutside(flows: Flows, text: string): OutsideReading {
   const reading = readMessage(flows, text);
   switch (reading.kind) {
     case 'description':
-      return { kind: 'describes' };
+      return { kind: 'describes', offer: offerOf(flows, reading.slots), advice: asksForAdvice(flows, text) };
     case 'both':
-      return { kind: 'asks', offer: { id: recId.fill(encodeSlots(flows.recommend, reading.slots)), label: flows.controls.labels.recommendThis } };
+      return { kind: 'asks', offer: offerOf(flows, reading.slots) };
     case 'question':
     case 'none':
       return { kind: 'other' };
   }
+}
+
+function offerOf(flows: Flows, slots: Slots): Choice {
+  return { id: recId.fill(encodeSlots(flows.recommend, slots)), label: flows.controls.labels.recommendThis };
 }
