@@ -66,23 +66,30 @@ const ACT_OVER_FACT = 0.8; // a confident dialogue act wins unless a fact covers
 // A message anchored only by ordinary words ("container", "pod", "swarm") is ours when few of its words
 // are foreign to the knowledge; one with no anchor at all needs a close fact and almost no foreign word.
 const WEAK_MAX_UNKNOWN = 0.4;
+const WEAK_CLEAN_UNKNOWN = 0.2;
 const NONE_MAX_UNKNOWN = 0.2;
 const NONE_MIN_COVERAGE = 0.45;
 const NONE_JARGON_COVERAGE = 0.75;
+const NONE_SURE_TOPIC = 0.85; // the classifier is this sure of a domain topic
+const STRONG_OOS_CONFIDENCE = 0.9;
+const STRONG_OOS_UNKNOWN = 0.3;
 
 /** Whether a message is about VMs and containers at all, whatever words it shares with them. */
-export function inScope(result: NluResult, scope: ScopeSignals, top: FactHit | undefined): boolean {
+export function inScope(result: NluResult, scope: ScopeSignals, top: FactHit | undefined, threshold: number): boolean {
+  const saysOutOfScope = result.intent === OUT_OF_SCOPE && result.confidence >= threshold;
+  const coverage = top?.coverage ?? 0;
   switch (scope.anchor) {
     case 'strong':
-      return true;
+      // Even "docker" has another sense ("the dockers at the port are on strike"): the classifier sure
+      // it is off-topic and many words foreign to the knowledge outweigh one name.
+      return !(result.intent === OUT_OF_SCOPE && result.confidence >= STRONG_OOS_CONFIDENCE && scope.unknown >= STRONG_OOS_UNKNOWN);
     case 'weak':
-      return result.intent !== OUT_OF_SCOPE && scope.unknown < WEAK_MAX_UNKNOWN;
-    case 'none': {
-      const coverage = top?.coverage ?? 0;
+      // With a few foreign words ("40ft container from shanghai"), only a fact that fits makes it ours.
+      return !saysOutOfScope && (scope.unknown <= WEAK_CLEAN_UNKNOWN || (scope.unknown < WEAK_MAX_UNKNOWN && coverage >= NONE_MIN_COVERAGE));
+    case 'none':
       // Jargon the classifier never saw ("crashloopbackoff") but a fact covers whole is ours.
       if (scope.unknown === 0 && coverage >= NONE_JARGON_COVERAGE && result.known <= 1) return true;
-      return result.intent !== OUT_OF_SCOPE && scope.unknown <= NONE_MAX_UNKNOWN && coverage >= NONE_MIN_COVERAGE;
-    }
+      return result.intent !== OUT_OF_SCOPE && scope.unknown <= NONE_MAX_UNKNOWN && (coverage >= NONE_MIN_COVERAGE || result.confidence >= NONE_SURE_TOPIC);
   }
 }
 
@@ -119,8 +126,9 @@ export function fuse(result: NluResult, ranked: readonly FactHit[], retriever: R
     return { kind: 'intent', intent, confidence };
   }
   // "what is terraform?": a question about a named thing we do not know is not answered with a neighbour's fact.
-  if (NEEDS_A_NAME.has(intent) && confident && result.entities.length === 0 && scope.anchor === 'none') return { kind: 'out_of_scope', confidence };
-  if (!inScope(result, scope, top)) return { kind: 'out_of_scope', confidence: intent === OUT_OF_SCOPE ? confidence : 1 - (top?.coverage ?? 0) };
+  const coveredWhole = scope.unknown === 0 && (top?.coverage ?? 0) >= NONE_JARGON_COVERAGE;
+  if (NEEDS_A_NAME.has(intent) && confident && result.entities.length === 0 && scope.anchor === 'none' && !coveredWhole) return { kind: 'out_of_scope', confidence };
+  if (!inScope(result, scope, top, options.threshold)) return { kind: 'out_of_scope', confidence: intent === OUT_OF_SCOPE ? confidence : 1 - (top?.coverage ?? 0) };
   // Facts about another product than the one named never answer for it: the named product's card does.
   const named = result.entities.filter(options.isProduct);
   const products = factFits ? top.fact.about.filter(options.isProduct) : [];

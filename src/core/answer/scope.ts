@@ -47,7 +47,8 @@ export function loadScopeLexicon(path: string, nameOf: (id: string) => string, j
 }
 
 export function scopeSignals(text: string, nlu: Pick<NluResult, 'mentions'>, retriever: Pick<Retriever, 'knows'>, lexicon: ScopeLexicon): ScopeSignals {
-  const words = contentWords(text);
+  // Figures ("80gb", "2x24") are never in the knowledge and say nothing about the subject.
+  const words = contentWords(text).filter((w) => !/\d/.test(w));
   const unknown = words.length === 0 ? 0 : words.filter((w) => !retriever.knows(w)).length / words.length;
   const named = nlu.mentions.some((m) => !lexicon.ordinaryNames.has(m.text) && !(m.fuzzy && lexicon.ordinaryNames.has(lexicon.nameOf(m.id))));
   const tokens = tokenize(text);

@@ -41,7 +41,7 @@ describe('fusing the classifier with the fact ranking', () => {
 
   it('GIVEN a domain name that is not an ordinary word THEN the message is in scope even with foreign words', () => {
     const result = nlu('define', 0.3, [{ id: 'kvm', text: 'kvm' }]);
-    expect(inScope(result, scopeSignals('kvm on my grandmas laptop', result, retriever, lexicon), undefined)).toBe(true);
+    expect(inScope(result, scopeSignals('kvm on my grandmas laptop', result, retriever, lexicon), undefined, 0.45)).toBe(true);
   });
 
   it('GIVEN no fact fits but the classifier is sure of the topic THEN gives the topic card, saying so', () => {
