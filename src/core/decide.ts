@@ -146,8 +146,8 @@ function decideChoice(deps: DecideDeps, input: TurnInput, id: string): Decision 
 
 const MAX_FOREIGN_ADVICE_WORDS = 1;
 const PROBLEM_MIN_COVERAGE = 0.7;
-// "what is kvm", "kvm used for?": at most this many words besides the name.
-const BARE_QUESTION_WORDS = 1;
+// "what is kvm", "podman??": no word besides the name (and question words).
+const BARE_QUESTION_WORDS = 0;
 
 /** The classifier's result and the fact ranking, fused (see answer/fuse.ts). */
 export function read(deps: Pick<DecideDeps, 'kb' | 'nlu' | 'retriever' | 'scope' | 'threshold'>, text: string, result: NluResult): Reading {

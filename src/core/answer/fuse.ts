@@ -57,12 +57,13 @@ export interface FuseOptions {
   bareQuestion: boolean;
 }
 
-const MIN_COVERAGE = 0.34; // share of the message's informative words the best fact must match
+const MIN_COVERAGE = 0.25; // share of the message's informative words the best fact must match
 const MIN_SCORE = 6; // BM25+ floor for the best fact
 const PART_MIN_NOVEL = 0.18; // a second fact must answer words the first did not...
 const PART_MIN_RATIO = 0.4; // ...and rank close enough to the first
 const MAX_FACTS = 3;
 const ACT_OVER_FACT = 0.8; // a confident dialogue act wins unless a fact covers the message this well
+const ACT_OVER_FACT_SOFT = 0.5;
 // A message anchored only by ordinary words ("container", "pod", "swarm") is ours when few of its words
 // are foreign to the knowledge; one with no anchor at all needs a close fact and almost no foreign word.
 const WEAK_MAX_UNKNOWN = 0.4;
@@ -121,7 +122,9 @@ export function fuse(result: NluResult, ranked: readonly FactHit[], retriever: R
 
   // Small talk and flow starts are the classifier's; a fact overrides them only for a message about the domain
   // that the fact covers almost entirely ("help me understand cgroups" is a question, "thanks, that helped" is not).
-  const factOverrides = factFits && scope.anchor === 'strong' && top.coverage >= ACT_OVER_FACT;
+  // "help" and flow starts are often the classifier's guess for a question it has no topic for.
+  const overrideAt = intent === 'help' || intent === 'tour_start' ? ACT_OVER_FACT_SOFT : ACT_OVER_FACT;
+  const factOverrides = factFits && scope.anchor === 'strong' && top.coverage >= overrideAt;
   if (DIALOGUE_ACTS.has(intent) && confident && !factOverrides && (intent !== 'recommend_start' || options.adviceOnly || scope.anchor !== 'none')) {
     return { kind: 'intent', intent, confidence };
   }
@@ -135,15 +138,17 @@ export function fuse(result: NluResult, ranked: readonly FactHit[], retriever: R
   const aboutNamed =
     factFits && (named.length === 0 || products.length === 0 || products.some((id) => named.includes(id) || named.some((n) => options.neighbours(n, id))));
   if (factFits && !aboutNamed) return { kind: 'intent', intent: ENTITY_INTENTS.has(intent) ? intent : named.length > 1 ? 'compare' : 'define', confidence };
-  // "X vs Y" is answered by a comparison fact about both, or else by the written comparison (or both cards side by side).
+  // "X vs Y" is answered by a comparison fact about both, a fact about both that ranks first, or else by the
+  // written comparison (or both cards side by side).
   if (named.length >= 2 && intent === 'compare' && confident) {
-    const both = hits.find((h) => h.fact.facet === 'compare' && named.filter((id) => h.fact.about.includes(id)).length >= 2);
+    const aboutBoth = (h: FactHit) => named.filter((id) => h.fact.about.includes(id)).length >= 2;
+    const both = hits.find((h) => h.fact.facet === 'compare' && aboutBoth(h)) ?? (factFits && aboutBoth(top) ? top : undefined);
     return both ? { kind: 'facts', facts: [both.fact], next: hits.filter((h) => h !== both).map((h) => h.fact), confidence } : { kind: 'intent', intent: 'compare', confidence };
   }
   // "what is X?": a fact saying what X is, or else X's own card, not a detail about X.
   const definesIt = named.length === 1 && options.bareQuestion && ((intent === 'define' && confident) || !ENTITY_INTENTS.has(intent));
   if (definesIt) {
-    const definition = hits.find((h) => h.defines && h.fact.about[0] === named[0]);
+    const definition = hits.find((h) => h.defines && h.fact.about[0] === named[0]) ?? (factFits && top.fact.about[0] === named[0] && (top.fact.facet === 'what' || top.fact.facet === 'use') ? top : undefined);
     return definition ? { kind: 'facts', facts: [definition.fact], next: hits.filter((h) => h !== definition).map((h) => h.fact), confidence } : { kind: 'intent', intent: 'define', confidence };
   }
   if (factFits) {
