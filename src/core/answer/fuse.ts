@@ -64,6 +64,7 @@ const PART_MIN_RATIO = 0.4; // ...and rank close enough to the first
 const MAX_FACTS = 3;
 const ACT_OVER_FACT = 0.8; // a confident dialogue act wins unless a fact covers the message this well
 const ACT_OVER_FACT_SOFT = 0.5;
+const COMPARE_CLOSE_COVERAGE = 0.6; // a fact about one of the two that answers most of the message
 // A message anchored only by ordinary words ("container", "pod", "swarm") is ours when few of its words
 // are foreign to the knowledge; one with no anchor at all needs a close fact and almost no foreign word.
 const WEAK_MAX_UNKNOWN = 0.4;
@@ -142,7 +143,8 @@ export function fuse(result: NluResult, ranked: readonly FactHit[], retriever: R
   // written comparison (or both cards side by side).
   if (named.length >= 2 && intent === 'compare' && confident) {
     const aboutBoth = (h: FactHit) => named.filter((id) => h.fact.about.includes(id)).length >= 2;
-    const both = hits.find((h) => h.fact.facet === 'compare' && aboutBoth(h)) ?? (factFits && aboutBoth(top) ? top : undefined);
+    const closeToOne = factFits && top.coverage >= COMPARE_CLOSE_COVERAGE && named.some((id) => top.fact.about.includes(id));
+    const both = hits.find((h) => h.fact.facet === 'compare' && aboutBoth(h)) ?? (factFits && (aboutBoth(top) || closeToOne) ? top : undefined);
     return both ? { kind: 'facts', facts: [both.fact], next: hits.filter((h) => h !== both).map((h) => h.fact), confidence } : { kind: 'intent', intent: 'compare', confidence };
   }
   // "what is X?": a fact saying what X is, or else X's own card, not a detail about X.
