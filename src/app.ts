@@ -6,6 +6,7 @@ import { loadMessages, type Messages } from './core/messages.js';
 import { createNlu, type Nlu } from './core/nlu/index.js';
 import { loadIntents } from './core/nlu/load.js';
 import { createRetriever, type Retriever } from './core/retrieve/index.js';
+import { loadExpander } from './core/retrieve/synonyms.js';
 import { loadScopeLexicon, type ScopeLexicon } from './core/answer/scope.js';
 import { frequentWords, knowledgeTexts, loadJargon, questionTexts } from './core/answer/jargon.js';
 
@@ -49,7 +50,7 @@ export function loadBrain(root: string = projectRoot(), options: { cache?: boole
     return entry === undefined ? id : entry.type === 'tech' ? entry.name : entry.title;
   };
   const scope = loadScopeLexicon(join(root, 'data', 'scope.json'), nameOf, loadJargon(questionTexts(knowledge), offTopic, cacheDir));
-  return { knowledge, messages, nlu, retriever: createRetriever(knowledge, { cacheDir }), scope, dialogue };
+  return { knowledge, messages, nlu, retriever: createRetriever(knowledge, { cacheDir, expand: loadExpander(join(root, 'data', 'synonyms.json')) }), scope, dialogue };
 }
 
 export interface RunwiseOptions {

@@ -54,9 +54,15 @@ export function buildIndex<F extends string>(docs: readonly FieldTexts<F>[], boo
  * Adds each term's weights into `scores` and, for terms with a `credit`, that credit into `credits`
  * (the query's own words a document matched). Returns the documents touched, in first-touched order.
  */
-export function scoreTerms(index: Bm25Index, terms: Iterable<string>, credit: (term: string) => number, scores: Float64Array, credits: Float64Array): number[] {
+export function scoreTerms(
+  index: Bm25Index,
+  terms: Iterable<[term: string, weight: number]>,
+  credit: (term: string) => number,
+  scores: Float64Array,
+  credits: Float64Array,
+): number[] {
   const touched: number[] = [];
-  for (const term of terms) {
+  for (const [term, weight] of terms) {
     const posting = index.postings.get(term);
     if (!posting) continue;
     const { docs, weights } = posting;
@@ -64,7 +70,7 @@ export function scoreTerms(index: Bm25Index, terms: Iterable<string>, credit: (t
     for (let i = 0; i < docs.length; i++) {
       const doc = docs[i]!;
       if (scores[doc] === 0) touched.push(doc);
-      scores[doc] = scores[doc]! + weights[i]!;
+      scores[doc] = scores[doc]! + weight * weights[i]!;
       credits[doc] = credits[doc]! + c;
     }
   }

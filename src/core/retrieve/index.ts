@@ -2,6 +2,7 @@ import type { Fact } from '../knowledge/fact-schema.js';
 import type { Knowledge } from '../knowledge/load.js';
 import { cacheKey, cachedJson } from '../cache.js';
 import { buildIndex, indexFromJson, indexToJson, scoreTerms, type Bm25Json } from './bm25.js';
+import type { Expander } from './synonyms.js';
 import { analyse, contentWords } from './terms.js';
 
 export interface FactHit {
@@ -41,13 +42,20 @@ const ON_RELATED = 0.55; // about a neighbour of what was named (vSphere when ES
 const ON_OTHER = 0.2; // about another named technology entirely: never first while anything else fits
 const COVERAGE_BASE = 0.2;
 const ON_PRIMARY = 1.3;
+const SYNONYM_WEIGHT = 0.4;
 
 /**
  * A BM25+ index over every fact (natural's tokenizer and stemmer, plus word pairs; see bm25.ts).
  * Entity-aware: facts about the technologies a message names come first; facts about other
  * technologies sink below anything else that fits.
  */
-export function createRetriever(kb: Knowledge, options: { cacheDir?: string } = {}): Retriever {
+export interface RetrieverOptions {
+  cacheDir?: string;
+  /** Adds the index terms of synonyms of the message's words (see synonyms.ts). */
+  expand?: Expander;
+}
+
+export function createRetriever(kb: Knowledge, options: RetrieverOptions = {}): Retriever {
   const facts = kb.facts;
   // Only products lend their names: a concept's names ("vm", "container") are on half the facts and would
   // only add noise; the entity boost covers concepts instead.
@@ -121,8 +129,11 @@ export function createRetriever(kb: Knowledge, options: { cacheDir?: string } = 
     for (const w of unigramSet) weight += idf(w);
     weight ||= 1;
     // The canonical names of what was named join the query, so a typo ("hypervisior") or an alias ("k8s") still matches.
-    const queryTerms = new Set(terms);
-    for (const id of query.entities) for (const t of analyse(nameTerms(id)).terms) queryTerms.add(t);
+    const queryTerms = new Map<string, number>();
+    for (const t of terms) queryTerms.set(t, 1);
+    for (const id of query.entities) for (const t of analyse(nameTerms(id)).terms) if (!queryTerms.has(t)) queryTerms.set(t, 1);
+    // Synonyms ("come out" for "released") count for less, and not towards coverage.
+    for (const t of options.expand?.(query.text) ?? []) if (!queryTerms.has(t)) queryTerms.set(t, SYNONYM_WEIGHT);
     // Only the message's own words count towards coverage.
     const touched = scoreTerms(index, queryTerms, (t) => (unigramSet.has(t) ? idf(t) : 0), scores, credits);
     const top: { i: number; score: number; coverage: number }[] = [];
