@@ -59,8 +59,8 @@ export interface FuseOptions {
 
 const MIN_COVERAGE = 0.25; // share of the message's informative words the best fact must match
 const MIN_SCORE = 6; // BM25+ floor for the best fact
-const PART_MIN_NOVEL = 0.18; // a second fact must answer words the first did not...
-const PART_MIN_RATIO = 0.4; // ...and rank close enough to the first
+const PART_MIN_NOVEL = 0.1; // a second fact must answer words the first did not...
+const PART_MIN_RATIO = 0.35; // ...and rank close enough to the first
 const MAX_FACTS = 3;
 const ACT_OVER_FACT = 0.8; // a confident dialogue act wins unless a fact covers the message this well
 const ACT_OVER_FACT_SOFT = 0.5;
