@@ -148,6 +148,8 @@ const MAX_FOREIGN_ADVICE_WORDS = 1;
 const PROBLEM_MIN_COVERAGE = 0.7;
 // "what is kvm", "podman??": no word besides the name (and question words).
 const BARE_QUESTION_WORDS = 0;
+// Stems that only say "compare these" ("docker vs podman", "difference kvm xen").
+const COMPARISON_WORDS = new Set(['vs', 'versu', 'diff', 'differ', 'compar']);
 
 /** The classifier's result and the fact ranking, fused (see answer/fuse.ts). */
 export function read(deps: Pick<DecideDeps, 'kb' | 'nlu' | 'retriever' | 'scope' | 'threshold'>, text: string, result: NluResult): Reading {
@@ -166,7 +168,8 @@ export function read(deps: Pick<DecideDeps, 'kb' | 'nlu' | 'retriever' | 'scope'
   };
   const neighbours = (a: string, b: string) => links(a, b) || links(b, a);
   const named = new Set(result.mentions.flatMap((m) => m.text.split(' ')));
-  const bareQuestion = contentWords(text).length - contentWords([...named].join(' ')).length <= BARE_QUESTION_WORDS;
+  const said = contentWords(text).filter((w) => !COMPARISON_WORDS.has(w)).length;
+  const bareQuestion = said - contentWords([...named].join(' ')).length <= BARE_QUESTION_WORDS;
   const options = { threshold: deps.threshold, adviceOnly, isProduct, neighbours, bareQuestion };
   return fuse(result, hits, deps.retriever, scopeSignals(query, result, deps.retriever, deps.scope), options);
 }

@@ -104,11 +104,11 @@ describe('what the bot does not know', () => {
 
   it('GIVEN a clear question about a technology it does not know THEN does not guess, and logs it', async () => {
     const { say, runwise } = await harness();
-    for (const text of ['what is terraform?', 'who makes nginx', 'is terraform free?']) {
+    for (const text of ['what is salesforce?', 'who makes figma', 'is figma free?']) {
       const reply = await say(text);
       expect(reply).toMatchObject({ kind: 'fallback', intent: 'out_of_scope' });
     }
-    expect((await runwise.store.read('unanswered')).map((e) => e.text)).toEqual(['what is terraform?', 'who makes nginx', 'is terraform free?']);
+    expect((await runwise.store.read('unanswered')).map((e) => e.text)).toEqual(['what is salesforce?', 'who makes figma', 'is figma free?']);
   });
 
   it.each([

@@ -144,7 +144,8 @@ export function fuse(result: NluResult, ranked: readonly FactHit[], retriever: R
   if (named.length >= 2 && intent === 'compare' && confident) {
     const aboutBoth = (h: FactHit) => named.filter((id) => h.fact.about.includes(id)).length >= 2;
     const closeToOne = factFits && top.coverage >= COMPARE_CLOSE_COVERAGE && named.some((id) => top.fact.about.includes(id));
-    const both = hits.find((h) => h.fact.facet === 'compare' && aboutBoth(h)) ?? (factFits && (aboutBoth(top) || closeToOne) ? top : undefined);
+    // A bare "X vs Y" wants the comparison itself, not any fact that happens to name both.
+    const both = hits.find((h) => h.fact.facet === 'compare' && aboutBoth(h)) ?? (factFits && !options.bareQuestion && (aboutBoth(top) || closeToOne) ? top : undefined);
     return both ? { kind: 'facts', facts: [both.fact], next: hits.filter((h) => h !== both).map((h) => h.fact), confidence } : { kind: 'intent', intent: 'compare', confidence };
   }
   // "what is X?": a fact saying what X is, or else X's own card, not a detail about X.
