@@ -19,13 +19,22 @@ const listUnder = (key: string): string[] => {
 
 it('the manifest subscribes to exactly the events the adapter listens to', () => {
   expect(listUnder('bot_events').sort()).toEqual(
-    ['app_home_opened', 'app_mention', 'member_joined_channel', 'message.channels', 'message.groups', 'message.im'].sort(),
+    [
+      'app_home_opened',
+      'app_mention',
+      'assistant_thread_context_changed',
+      'assistant_thread_started',
+      'member_joined_channel',
+      'message.channels',
+      'message.groups',
+      'message.im',
+    ].sort(),
   );
 });
 
 it('the manifest asks for the scopes those events and calls need, and no admin or user scopes', () => {
   const scopes = listUnder('bot');
-  for (const needed of ['app_mentions:read', 'chat:write', 'commands', 'im:history', 'im:write', 'channels:history', 'channels:read']) {
+  for (const needed of ['app_mentions:read', 'assistant:write', 'chat:write', 'commands', 'im:history', 'im:write', 'channels:history', 'channels:read']) {
     expect(scopes).toContain(needed);
   }
   expect(scopes.some((s) => s.startsWith('admin'))).toBe(false);
@@ -35,4 +44,8 @@ it('the manifest asks for the scopes those events and calls need, and no admin o
 it('the manifest declares the slash command the adapter handles, and interactivity for buttons', () => {
   expect(manifest).toContain(`command: ${COMMAND}`);
   expect(manifest).toMatch(/interactivity:\s*\n\s*is_enabled: true/);
+});
+
+it('the manifest turns on the assistant panel the adapter serves', () => {
+  expect(manifest).toMatch(/^  assistant_view:\s*\n\s+assistant_description: \S/m);
 });
