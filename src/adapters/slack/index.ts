@@ -13,6 +13,7 @@ import { registerListeners } from './listeners.js';
 import { boltLogger } from './logger.js';
 import { loadSlackMessages, type SlackMessages } from './messages.js';
 import { createTracker, healthRoute, trackingReceiver } from './receiver.js';
+import { registerShortcut } from './shortcut.js';
 import { createThreadMemory } from './threads.js';
 import { registerWelcome } from './welcome.js';
 
@@ -98,6 +99,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   registerListeners(app, deps);
   registerWelcome(app, deps, { channels: config.SLACK_WELCOME_CHANNELS, mode: config.SLACK_WELCOME_MODE });
   registerHome(app, deps);
+  registerShortcut(app, deps);
   app.error(async (error) => {
     log.error({ err: errorName(error.original ?? error) }, 'slack: unhandled error in a listener');
   });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
 import { COMMAND } from '../../../src/adapters/slack/listeners.js';
+import { SHORTCUT_CALLBACK_ID } from '../../../src/adapters/slack/shortcut.js';
 
 const manifest = readFileSync(fileURLToPath(new URL('../../../slack/manifest.yml', import.meta.url)), 'utf8');
 /** The items of a YAML list under `key:` (our manifest's simple shape: "- item" lines, comments allowed). */
@@ -48,4 +49,8 @@ it('the manifest declares the slash command the adapter handles, and interactivi
 
 it('the manifest turns on the assistant panel the adapter serves', () => {
   expect(manifest).toMatch(/^  assistant_view:\s*\n\s+assistant_description: \S/m);
+});
+
+it('the manifest declares the "Ask runwise" message shortcut the adapter handles', () => {
+  expect(manifest).toMatch(new RegExp(`- name: Ask runwise\\s*\\n\\s+type: message\\s*\\n\\s+callback_id: ${SHORTCUT_CALLBACK_ID}\\s*\\n\\s+description: \\S`));
 });
