@@ -2,7 +2,8 @@
  * npm run eval [-- --show-fails N]: what the user sees, scored.
  * 1. Answers: every message of tests/eval/answers.jsonl through the real core (memory store, one session
  *    each); a reply passes when it says what a correct answer must say (the devset's rule).
- * 2. Labels: the classifier's intent accuracy on tests/eval/heldout.jsonl, kept for the dialogue acts.
+ * 2. Recommendations: every scenario of tests/eval/scenarios.jsonl played as the devset plays them.
+ * 3. Labels: the classifier's intent accuracy on tests/eval/heldout.jsonl, kept for the dialogue acts.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,6 +17,7 @@ import { plainText } from '../src/adapters/cli/render.js';
 import { loadConfig } from '../src/config.js';
 import { projectRoot } from '../src/paths.js';
 import { createMemoryStore } from '../src/store/memory.js';
+import { evalDialogues } from './eval-dialogues.js';
 
 const root = projectRoot();
 const args = process.argv.slice(2);
@@ -60,6 +62,9 @@ for (const f of failures.slice(0, showFails)) {
   console.log(`  - ${f.case.id} [${f.case.topic}] ${f.case.text}`);
   console.log(`    want ${f.case.expect_oos ? 'out_of_scope' : JSON.stringify(f.case.expect_any)}; got ${f.intent}: ${f.text.slice(0, 220).replace(/\s+/g, ' ')}`);
 }
+
+console.log('');
+await evalDialogues();
 
 const heldout = readFileSync(join(root, 'tests', 'eval', 'heldout.jsonl'), 'utf8')
   .split('\n')

@@ -9,8 +9,9 @@ import type { AnswerContext } from './answer/compose.js';
 import type { DialoguePort, DialogueSnapshot, DialogueTurn, FlowId } from './dialogue-port.js';
 import type { Nlu, NluResult } from './nlu/index.js';
 import type { Retriever } from './retrieve/index.js';
+import { contentWords } from './retrieve/terms.js';
 import { cleanInput } from './text/clean.js';
-import { assertNever, type Inbound, type Reply } from './types.js';
+import { assertNever, MAX_CHOICES, type Inbound, type Reply } from './types.js';
 import type { LogEntry } from '../store/types.js';
 
 /** What the store keeps per conversation. */
@@ -144,6 +145,9 @@ function decideChoice(deps: DecideDeps, input: TurnInput, id: string): Decision 
 }
 
 const MAX_FOREIGN_ADVICE_WORDS = 1;
+const PROBLEM_MIN_COVERAGE = 0.7;
+// "what is kvm", "podman??": no word besides the name (and question words).
+const BARE_QUESTION_WORDS = 0;
 
 /** The classifier's result and the fact ranking, fused (see answer/fuse.ts). */
 export function read(deps: Pick<DecideDeps, 'kb' | 'nlu' | 'retriever' | 'scope' | 'threshold'>, text: string, result: NluResult): Reading {
@@ -156,7 +160,15 @@ export function read(deps: Pick<DecideDeps, 'kb' | 'nlu' | 'retriever' | 'scope'
     const e = deps.kb.entries.get(id);
     return e?.type === 'tech' && e.category !== 'concept';
   };
-  return fuse(result, hits, deps.retriever, scopeSignals(query, result, deps.retriever, deps.scope), { threshold: deps.threshold, adviceOnly, isProduct });
+  const links = (a: string, b: string) => {
+    const e = deps.kb.entries.get(a);
+    return e !== undefined && (e.related.includes(b) || (e.type === 'tech' && e.alternatives.includes(b)));
+  };
+  const neighbours = (a: string, b: string) => links(a, b) || links(b, a);
+  const named = new Set(result.mentions.flatMap((m) => m.text.split(' ')));
+  const bareQuestion = contentWords(text).length - contentWords([...named].join(' ')).length <= BARE_QUESTION_WORDS;
+  const options = { threshold: deps.threshold, adviceOnly, isProduct, neighbours, bareQuestion };
+  return fuse(result, hits, deps.retriever, scopeSignals(query, result, deps.retriever, deps.scope), options);
 }
 
 /** The reply for what the classifier and the fact ranking made of a message together. */
@@ -183,8 +195,16 @@ function decideText(deps: DecideDeps, input: TurnInput, text: string, result: Nl
   const reading = read(deps, text, result);
   const flow = reading.kind === 'intent' ? DIALOGUE_INTENTS[reading.intent] : undefined;
   if (flow) return startFlow(deps, input, flow, text);
+  // A described workload is a request for a verdict; a stray "start over" is not a topic (dialogue/outside.ts).
+  const described = active ? undefined : deps.dialogue.read(text);
+  // A "description" that a fact answers closely and that does not ask which to use is a problem to solve
+  // ("my container takes 30s to respond"): answer it, and offer the recommendation.
+  const problem = described?.kind === 'describes' && !described.advice && reading.kind === 'facts' && reading.confidence >= PROBLEM_MIN_COVERAGE;
+  if (described?.kind === 'describes' && !problem) return startFlow(deps, input, 'recommend', text);
+  if (described?.kind === 'control') return withDialogue(notice('recommend_start', described.text, startChoices(deps)), undefined);
 
-  const reply = replyFor(deps, reading, result);
+  let reply = replyFor(deps, reading, result);
+  if ((described?.kind === 'asks' || described?.kind === 'describes') && reply.choices.length < MAX_CHOICES) reply = { ...reply, choices: [...reply.choices, described.offer] };
   // Whatever the bot could not answer outright (including a clear question about something it does
   // not know, "what is terraform?") is logged for maintainers to teach.
   const effects: Effect[] = reply.kind === 'fallback' || reply.kind === 'clarify' ? [unanswered(input, text, result)] : [];

@@ -1,4 +1,4 @@
-import type { Reply } from './types.js';
+import type { Choice, Reply } from './types.js';
 
 /** A dialogue in progress, as the store keeps it (JSON). The engine owns its shape. */
 export type DialogueSnapshot = { flow: string; stepId?: string } & Record<string, unknown>;
@@ -13,11 +13,30 @@ export interface DialogueTurn {
   tourDone?: boolean;
 }
 
+/**
+ * How a message sent with no dialogue running reads (src/core/dialogue/describe.ts):
+ * - describes: the user described their workload; start the recommendation with this text
+ * - asks: a question that also describes a workload; answer it and add `offer` (a recommendation with those answers)
+ * - control: a dialogue word ("start over", "cancel", "back", "skip"); say so with `text` and the start choices
+ * - other: none of these; answer it as usual
+ */
+/**
+ * How a message reads with no dialogue running. `describes` carries the same offer as `asks`, for when the
+ * core finds the "description" is really a problem a fact answers; `advice` says it asked which to use.
+ */
+export type MessageReading =
+  | { kind: 'describes'; offer: Choice; advice: boolean }
+  | { kind: 'asks'; offer: Choice }
+  | { kind: 'control'; text: string }
+  | { kind: 'other' };
+
 /** What the core needs from the dialogue engine; `createDialoguePort` binds the engine's functions to loaded flows. */
 export interface DialoguePort {
   start(flow: FlowId, opts: { text?: string; resumeStep?: string; now: number }): DialogueTurn;
   continue(state: DialogueSnapshot, input: { text: string; choiceId?: string }, now: number): ({ handled: true } & DialogueTurn) | { handled: false };
   reprompt(state: DialogueSnapshot): Reply;
+  /** Reads a message that arrived with no dialogue running. */
+  read(text: string): MessageReading;
   isExpired(state: DialogueSnapshot, now: number, ttlMs: number): boolean;
   isDialogueChoice(id: string): boolean;
   /** A dialogue button pressed when its dialogue is no longer running (old message, restart): replays it, or null. */

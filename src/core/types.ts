@@ -36,6 +36,10 @@ export type Verdict = 'vm' | 'container' | 'containers-on-vms';
 export interface Recommendation {
   verdict: Verdict;
   reasons: string[];
+  /** The two or three answers that carried the most weight (snake_case: the batch contract prints this object as is). */
+  decided_by?: string[];
+  /** The smallest changes of answers that would flip the verdict: "If …: virtual machines". */
+  would_change?: string[];
 }
 
 interface ReplyBase {

@@ -1,4 +1,4 @@
-import type { Fact } from '../knowledge/fact-schema.js';
+import type { Fact, Facet } from '../knowledge/fact-schema.js';
 import type { NluResult } from '../nlu/index.js';
 import type { FactHit, Retriever } from '../retrieve/index.js';
 import type { ScopeSignals } from './scope.js';
@@ -22,6 +22,27 @@ export type Reading =
 export const DIALOGUE_ACTS = new Set(['greeting', 'thanks', 'goodbye', 'help', 'recommend_start', 'tour_start']);
 const ENTITY_INTENTS = new Set(['define', 'hypervisor_type', 'vendor', 'license', 'use_case', 'alternatives', 'compare']);
 const OUT_OF_SCOPE = 'out_of_scope';
+const NEEDS_A_NAME = new Set(['define', 'vendor', 'license', 'use_case', 'alternatives']);
+// When the classifier is sure what kind of question it is, facts of that kind rank higher.
+const FACETS_OF_INTENT: Record<string, readonly Facet[]> = {
+  define: ['what'],
+  vendor: ['maker'],
+  license: ['licence', 'cost'],
+  cost_licensing: ['licence', 'cost'],
+  use_case: ['use'],
+  alternatives: ['alternatives'],
+  hypervisor_type: ['type'],
+  compare: ['compare'],
+  end_of_life: ['status', 'history'],
+};
+const ON_FACET = 1.6;
+
+/** Re-ranks facts by the kind of question the classifier recognised. */
+export function preferFacets(hits: readonly FactHit[], intent: string, confident: boolean): FactHit[] {
+  const facets = confident ? FACETS_OF_INTENT[intent] : undefined;
+  if (!facets) return [...hits];
+  return hits.map((h) => (facets.includes(h.fact.facet) ? { ...h, score: h.score * ON_FACET } : h)).sort((a, b) => b.score - a.score);
+}
 
 /** Calibration of the fused decision; see scripts/eval.ts for the figures behind them. */
 export interface FuseOptions {
@@ -30,29 +51,47 @@ export interface FuseOptions {
   adviceOnly: boolean;
   /** True when the entry is a product (not a concept): a fact about another product never answers for it. */
   isProduct: (id: string) => boolean;
+  /** True when two entries are related or alternatives (Docker and Docker Desktop). */
+  neighbours: (a: string, b: string) => boolean;
+  /** True when the message says little besides the names it mentions ("what is kvm?", "podman??"). */
+  bareQuestion: boolean;
 }
 
-const MIN_COVERAGE = 0.34; // share of the message's informative words the best fact must match
+const MIN_COVERAGE = 0.25; // share of the message's informative words the best fact must match
 const MIN_SCORE = 6; // BM25+ floor for the best fact
 const PART_MIN_NOVEL = 0.18; // a second fact must answer words the first did not...
 const PART_MIN_RATIO = 0.4; // ...and rank close enough to the first
 const MAX_FACTS = 3;
 const ACT_OVER_FACT = 0.8; // a confident dialogue act wins unless a fact covers the message this well
+const ACT_OVER_FACT_SOFT = 0.5;
+const COMPARE_CLOSE_COVERAGE = 0.6; // a fact about one of the two that answers most of the message
 // A message anchored only by ordinary words ("container", "pod", "swarm") is ours when few of its words
 // are foreign to the knowledge; one with no anchor at all needs a close fact and almost no foreign word.
 const WEAK_MAX_UNKNOWN = 0.4;
+const WEAK_CLEAN_UNKNOWN = 0.2;
 const NONE_MAX_UNKNOWN = 0.2;
 const NONE_MIN_COVERAGE = 0.45;
+const NONE_JARGON_COVERAGE = 0.75;
+const NONE_SURE_TOPIC = 0.85; // the classifier is this sure of a domain topic
+const STRONG_OOS_CONFIDENCE = 0.9;
+const STRONG_OOS_UNKNOWN = 0.3;
 
 /** Whether a message is about VMs and containers at all, whatever words it shares with them. */
-export function inScope(result: NluResult, scope: ScopeSignals, top: FactHit | undefined): boolean {
+export function inScope(result: NluResult, scope: ScopeSignals, top: FactHit | undefined, threshold: number): boolean {
+  const saysOutOfScope = result.intent === OUT_OF_SCOPE && result.confidence >= threshold;
+  const coverage = top?.coverage ?? 0;
   switch (scope.anchor) {
     case 'strong':
-      return true;
+      // Even "docker" has another sense ("the dockers at the port are on strike"): the classifier sure
+      // it is off-topic and many words foreign to the knowledge outweigh one name.
+      return !(result.intent === OUT_OF_SCOPE && result.confidence >= STRONG_OOS_CONFIDENCE && scope.unknown >= STRONG_OOS_UNKNOWN);
     case 'weak':
-      return result.intent !== OUT_OF_SCOPE && scope.unknown < WEAK_MAX_UNKNOWN;
+      // With a few foreign words ("40ft container from shanghai"), only a fact that fits makes it ours.
+      return !saysOutOfScope && (scope.unknown <= WEAK_CLEAN_UNKNOWN || (scope.unknown < WEAK_MAX_UNKNOWN && coverage >= NONE_MIN_COVERAGE));
     case 'none':
-      return result.intent !== OUT_OF_SCOPE && scope.unknown <= NONE_MAX_UNKNOWN && (top?.coverage ?? 0) >= NONE_MIN_COVERAGE;
+      // Jargon the classifier never saw ("crashloopbackoff") but a fact covers whole is ours.
+      if (scope.unknown === 0 && coverage >= NONE_JARGON_COVERAGE && result.known <= 1) return true;
+      return result.intent !== OUT_OF_SCOPE && scope.unknown <= NONE_MAX_UNKNOWN && (coverage >= NONE_MIN_COVERAGE || result.confidence >= NONE_SURE_TOPIC);
   }
 }
 
@@ -75,23 +114,45 @@ export function selectFacts(hits: readonly FactHit[], retriever: Retriever): { c
   return { chosen: chosen.map((h) => h.fact), rest: hits.filter((h) => !picked.has(h.fact.id)).map((h) => h.fact) };
 }
 
-export function fuse(result: NluResult, hits: readonly FactHit[], retriever: Retriever, scope: ScopeSignals, options: FuseOptions): Reading {
+export function fuse(result: NluResult, ranked: readonly FactHit[], retriever: Retriever, scope: ScopeSignals, options: FuseOptions): Reading {
   const { intent, confidence } = result;
   const confident = confidence >= options.threshold;
+  const hits = preferFacets(ranked, intent, confident);
   const top = hits[0];
   const factFits = top !== undefined && top.score >= MIN_SCORE && top.coverage >= MIN_COVERAGE;
 
   // Small talk and flow starts are the classifier's; a fact overrides them only for a message about the domain
   // that the fact covers almost entirely ("help me understand cgroups" is a question, "thanks, that helped" is not).
-  const factOverrides = factFits && scope.anchor === 'strong' && top.coverage >= ACT_OVER_FACT;
+  // "help" and flow starts are often the classifier's guess for a question it has no topic for.
+  const overrideAt = intent === 'help' || intent === 'tour_start' ? ACT_OVER_FACT_SOFT : ACT_OVER_FACT;
+  const factOverrides = factFits && scope.anchor === 'strong' && top.coverage >= overrideAt;
   if (DIALOGUE_ACTS.has(intent) && confident && !factOverrides && (intent !== 'recommend_start' || options.adviceOnly || scope.anchor !== 'none')) {
     return { kind: 'intent', intent, confidence };
   }
-  if (!inScope(result, scope, top)) return { kind: 'out_of_scope', confidence: intent === OUT_OF_SCOPE ? confidence : 1 - (top?.coverage ?? 0) };
+  // "what is terraform?": a question about a named thing we do not know is not answered with a neighbour's fact.
+  const coveredWhole = scope.unknown === 0 && (top?.coverage ?? 0) >= NONE_JARGON_COVERAGE;
+  if (NEEDS_A_NAME.has(intent) && confident && result.entities.length === 0 && scope.anchor === 'none' && !coveredWhole) return { kind: 'out_of_scope', confidence };
+  if (!inScope(result, scope, top, options.threshold)) return { kind: 'out_of_scope', confidence: intent === OUT_OF_SCOPE ? confidence : 1 - (top?.coverage ?? 0) };
   // Facts about another product than the one named never answer for it: the named product's card does.
   const named = result.entities.filter(options.isProduct);
-  const aboutNamed = factFits && (named.length === 0 || top.fact.about.some((id) => named.includes(id)));
+  const products = factFits ? top.fact.about.filter(options.isProduct) : [];
+  const aboutNamed =
+    factFits && (named.length === 0 || products.length === 0 || products.some((id) => named.includes(id) || named.some((n) => options.neighbours(n, id))));
   if (factFits && !aboutNamed) return { kind: 'intent', intent: ENTITY_INTENTS.has(intent) ? intent : named.length > 1 ? 'compare' : 'define', confidence };
+  // "X vs Y" is answered by a comparison fact about both, a fact about both that ranks first, or else by the
+  // written comparison (or both cards side by side).
+  if (named.length >= 2 && intent === 'compare' && confident) {
+    const aboutBoth = (h: FactHit) => named.filter((id) => h.fact.about.includes(id)).length >= 2;
+    const closeToOne = factFits && top.coverage >= COMPARE_CLOSE_COVERAGE && named.some((id) => top.fact.about.includes(id));
+    const both = hits.find((h) => h.fact.facet === 'compare' && aboutBoth(h)) ?? (factFits && (aboutBoth(top) || closeToOne) ? top : undefined);
+    return both ? { kind: 'facts', facts: [both.fact], next: hits.filter((h) => h !== both).map((h) => h.fact), confidence } : { kind: 'intent', intent: 'compare', confidence };
+  }
+  // "what is X?": a fact saying what X is, or else X's own card, not a detail about X.
+  const definesIt = named.length === 1 && options.bareQuestion && ((intent === 'define' && confident) || !ENTITY_INTENTS.has(intent));
+  if (definesIt) {
+    const definition = hits.find((h) => h.defines && h.fact.about[0] === named[0]) ?? (factFits && top.fact.about[0] === named[0] && (top.fact.facet === 'what' || top.fact.facet === 'use') ? top : undefined);
+    return definition ? { kind: 'facts', facts: [definition.fact], next: hits.filter((h) => h !== definition).map((h) => h.fact), confidence } : { kind: 'intent', intent: 'define', confidence };
+  }
   if (factFits) {
     const { chosen, rest } = selectFacts(hits, retriever);
     return { kind: 'facts', facts: chosen, next: rest, confidence: Math.min(1, top.coverage) };

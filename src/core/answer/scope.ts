@@ -26,23 +26,29 @@ export const ScopeFileSchema = z.strictObject({
   ordinaryNames: z.array(z.string().min(1).max(40)).min(1),
   /** Words only this domain uses ("vcpu", "qcow2", "passthrough"): one anchors a message like a name does. */
   domainWords: z.array(z.string().min(2).max(40)).default([]),
+  /** General IT words that are not dictionary words ("config", "ssh", "postgres"): never jargon. */
+  generalWords: z.array(z.string().min(2).max(40)).default([]),
 });
 
 export interface ScopeLexicon {
   ordinaryNames: ReadonlySet<string>;
+  /** Hand-listed domain words and phrases, plus the jargon found in the knowledge (see jargon.ts). */
   domainWords: ReadonlySet<string>;
   /** Knowledge id → its name, lowercase: a forgiven typo counts as strong only for a name that is not an ordinary word. */
   nameOf: (id: string) => string;
 }
 
-export function loadScopeLexicon(path: string, nameOf: (id: string) => string): ScopeLexicon {
+export function loadScopeLexicon(path: string, nameOf: (id: string) => string, jargon: Iterable<string> = []): ScopeLexicon {
   const file = readDataFile(path, ScopeFileSchema);
-  const lower = (xs: string[]) => new Set(xs.map((x) => x.toLowerCase()));
-  return { ordinaryNames: lower(file.ordinaryNames), domainWords: lower(file.domainWords), nameOf: (id) => nameOf(id).toLowerCase() };
+  const ordinaryNames = new Set(file.ordinaryNames.map((x) => x.toLowerCase()));
+  const general = new Set(file.generalWords.map((x) => x.toLowerCase()));
+  const domainWords = new Set([...file.domainWords.map((x) => x.toLowerCase()), ...[...jargon].filter((w) => !ordinaryNames.has(w) && !general.has(w))]);
+  return { ordinaryNames, domainWords, nameOf: (id) => nameOf(id).toLowerCase() };
 }
 
 export function scopeSignals(text: string, nlu: Pick<NluResult, 'mentions'>, retriever: Pick<Retriever, 'knows'>, lexicon: ScopeLexicon): ScopeSignals {
-  const words = contentWords(text);
+  // Figures ("80gb", "2x24") are never in the knowledge and say nothing about the subject.
+  const words = contentWords(text).filter((w) => !/\d/.test(w));
   const unknown = words.length === 0 ? 0 : words.filter((w) => !retriever.knows(w)).length / words.length;
   const named = nlu.mentions.some((m) => !lexicon.ordinaryNames.has(m.text) && !(m.fuzzy && lexicon.ordinaryNames.has(lexicon.nameOf(m.id))));
   const tokens = tokenize(text);

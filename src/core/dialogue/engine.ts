@@ -68,7 +68,9 @@ export function startFromChoice(flows: Flows, choiceId: string, opts: { now: num
   if (action.flow === 'recommend') {
     if (action.type === 'cancel') return { state: null, reply: notice(INTENT.recommend, flows.controls.text.cancelled) };
     const started = startFlow(flows, 'recommend', { now });
-    if (action.type !== 'answer' || started.state?.flow !== 'recommend') return started;
+    // Answers, "ask again" and "recommend for this" buttons carry what they need; back and restart just start.
+    const replays = action.type === 'answer' || action.type === 'ask' || action.type === 'fill';
+    if (!replays || started.state?.flow !== 'recommend') return started;
     return applyRecommendAction(flows, started.state, action, now);
   }
   switch (action.type) {
@@ -86,6 +88,7 @@ export function startFromChoice(flows: Flows, choiceId: string, opts: { now: num
   }
 }
 
+export { readOutside, type OutsideReading } from './outside.js';
 export { isDialogueChoice, parseDialogueChoice, recId, tourId, START_RECOMMEND, START_TOUR } from './ids.js';
 export { loadFlows, type Flows } from './load.js';
 export { extractSlots, type Slots } from './extract.js';

@@ -17,7 +17,8 @@ const better = (a: Tally, b: Tally) =>
 /**
  * Every slot a free-text message answers. When one message names two answers to the same
  * question, the answer with the longest phrase wins ("Windows Server" over "Linux"), then the
- * one named most often ("legacy monolith" over "microservices"), then the one listed first.
+ * one named most often ("legacy monolith" over "microservices"), then the one listed first;
+ * unless the question says the two named answers together mean a third (`combine`).
  */
 export function extractSlots(flows: Flows, text: string): Slots {
   const tallies = new Map<string, Map<string, Tally>>();
@@ -32,6 +33,11 @@ export function extractSlots(flows: Flows, text: string): Slots {
     let best: Tally | undefined;
     for (const t of bySlot.values()) if (!best || better(t, best)) best = t;
     if (best) slots[slot] = best.choice;
+  }
+  for (const q of flows.recommend.questions) {
+    const named = tallies.get(q.slot);
+    const pair = named && q.combine?.find((m) => m.of.every((id) => named.has(id)));
+    if (pair) slots[q.slot] = pair.into;
   }
   return slots;
 }

@@ -2,6 +2,7 @@
  * Dialogue choice ids carry everything a button means, so a click still makes sense after a
  * restart, on an old message, or twice (steps are named, so a repeated "next" does nothing).
  *   rec:<slot>:<choice>   rec:<slot>:skip   rec:ctl:back:<step>   rec:ctl:cancel   rec:ctl:restart
+ *   rec:ctl:ask:<slot>.<code>   rec:ctl:fill:<code>   (answers so far carried in <code>, see slot-code.ts)
  *   tour:next:<step>   tour:back:<step>   tour:check:<step>:<letter>   tour:stop   tour:restart
  * Buttons that open a flow from outside it use the core's ids (src/core/answer/choice-id.ts).
  */
@@ -14,6 +15,10 @@ export type DialogueAction =
   | { flow: 'recommend'; type: 'back'; step: string }
   | { flow: 'recommend'; type: 'cancel' }
   | { flow: 'recommend'; type: 'restart' }
+  /** Ask one question again, with the answers the button carries (under a leaning verdict). */
+  | { flow: 'recommend'; type: 'ask'; slot: string; code: string }
+  /** Start a recommendation with the answers the button carries (offered under an answer). */
+  | { flow: 'recommend'; type: 'fill'; code: string }
   | { flow: 'tour'; type: 'next'; step: string }
   | { flow: 'tour'; type: 'back'; step: string }
   | { flow: 'tour'; type: 'check'; step: string; choice: string }
@@ -26,6 +31,8 @@ export const recId = {
   back: (step: string) => `rec:ctl:back:${step}`,
   cancel: () => 'rec:ctl:cancel',
   restart: () => 'rec:ctl:restart',
+  ask: (slot: string, code: string) => `rec:ctl:ask:${slot}.${code}`,
+  fill: (code: string) => `rec:ctl:fill:${code}`,
 };
 
 export const tourId = {
@@ -49,6 +56,11 @@ export function parseDialogueChoice(id: string): DialogueAction | null {
       if (b === 'back' && c) return { flow: 'recommend', type: 'back', step: c };
       if (b === 'cancel' && !c) return { flow: 'recommend', type: 'cancel' };
       if (b === 'restart' && !c) return { flow: 'recommend', type: 'restart' };
+      if (b === 'fill' && c !== undefined) return { flow: 'recommend', type: 'fill', code: c };
+      if (b === 'ask' && c) {
+        const [slot, code, extra] = c.split('.');
+        return slot && code !== undefined && extra === undefined ? { flow: 'recommend', type: 'ask', slot, code } : null;
+      }
       return null;
     }
     return b && !c ? { flow: 'recommend', type: 'answer', slot: a, choice: b } : null;

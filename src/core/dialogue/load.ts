@@ -28,6 +28,8 @@ export interface Flows {
   controlKeys: Map<string, ControlWord>;
   fillers: Set<string>;
   questionStarts: Set<string>;
+  /** Stem keys of the phrases that mark a description (see describe.ts). */
+  describe: Record<keyof Controls['describe'], Set<string>>;
   /** Titles and links for the source ids the flows cite; ids missing here are left out of replies. */
   sources: ReadonlyMap<string, Source>;
 }
@@ -54,6 +56,9 @@ function checkRecommend(flow: RecommendFlow, sources?: ReadonlyMap<string, Sourc
     problems.push(...duplicates(q.choices, (c) => c.id, (ci) => `questions.${qi}.choices.${ci}.id`, 'choice id'));
     q.choices.forEach((c, ci) => {
       if (RESERVED_CHOICES.includes(c.id)) problems.push([`questions.${qi}.choices.${ci}.id`, `"${c.id}" is reserved`]);
+    });
+    (q.combine ?? []).forEach((m, mi) => {
+      for (const id of [...m.of, m.into]) if (!q.choices.some((c) => c.id === id)) problems.push([`questions.${qi}.combine.${mi}`, `no choice "${id}" in this question`]);
     });
     // The same phrase under two answers of one question could never pick either.
     const owner = new Map<string, number>();
@@ -142,6 +147,12 @@ export function loadFlows(dataDir: string, sources?: ReadonlyMap<string, Source>
     controlKeys: keys,
     fillers: new Set(controls.fillers.map(key)),
     questionStarts: new Set(controls.questionStarts.map(key)),
+    describe: {
+      self: new Set(controls.describe.self.map(key)),
+      need: new Set(controls.describe.need.map(key)),
+      advice: new Set(controls.describe.advice.map(key)),
+      questionPhrases: new Set(controls.describe.questionPhrases.map(key)),
+    },
     sources: sources ?? new Map(),
   };
 }

@@ -8,7 +8,12 @@ interface Phrase {
   stems: string[];
   /** The choice's position in its question: the tie-break between equally long phrases. */
   order: number;
+  /** Counts even after a negation (the phrase is itself about not sharing). */
+  keep: boolean;
 }
+
+/** The pseudo-slot of `ignore` phrases: they hide the answer words inside them. */
+const IGNORE = '';
 
 /** Precompiled at load so that reading a message is a few map look-ups per word. */
 export interface Matcher {
@@ -37,19 +42,22 @@ function variants(text: string): string[][] {
 
 export function compileMatcher(flow: RecommendFlow, controls: Controls): Matcher {
   const byFirst = new Map<string, Phrase[]>();
+  const add = (text: string, p: Omit<Phrase, 'stems'>) => {
+    for (const stems of variants(text)) {
+      const first = stems[0];
+      if (first === undefined) continue;
+      const list = byFirst.get(first) ?? [];
+      list.push({ ...p, stems });
+      byFirst.set(first, list);
+    }
+  };
   for (const q of flow.questions) {
     q.choices.forEach((c, order) => {
-      for (const text of c.match) {
-        for (const stems of variants(text)) {
-          const first = stems[0];
-          if (first === undefined) continue;
-          const list = byFirst.get(first) ?? [];
-          list.push({ slot: q.slot, choice: c.id, stems, order });
-          byFirst.set(first, list);
-        }
-      }
+      for (const text of c.match) add(text, { slot: q.slot, choice: c.id, order, keep: false });
+      for (const text of c.matchNegated ?? []) add(text, { slot: q.slot, choice: c.id, order, keep: true });
     });
   }
+  for (const text of controls.ignore) add(text, { slot: IGNORE, choice: IGNORE, order: 0, keep: true });
   const stemSet = (list: string[]) => new Set(list.map(key).filter((k) => k.length > 0));
   return {
     byFirst,
@@ -67,8 +75,9 @@ function negated(m: Matcher, clause: string[], start: number, end: number): bool
 }
 
 /**
- * Every phrase the text contains, except negated ones ("no GPUs", "Windows isn't needed")
- * and ones inside a longer phrase of the same slot ("gpu" inside "no gpu").
+ * Every phrase the text contains, except negated ones ("no GPUs", "Windows isn't needed"),
+ * ones inside a longer phrase of the same slot ("gpu" inside "no gpu"), and ones inside an
+ * ignored phrase ("docker" inside "vm or docker?").
  */
 export function findPhrases(m: Matcher, text: string): PhraseHit[] {
   const hits: PhraseHit[] = [];
@@ -80,11 +89,13 @@ export function findPhrases(m: Matcher, text: string): PhraseHit[] {
         if (end <= clause.length && p.stems.every((s, k) => clause[start + k] === s)) found.push({ p, start, end });
       }
     });
+    const ignored = found.filter((g) => g.p.slot === IGNORE);
     for (const f of found) {
+      if (f.p.slot === IGNORE || ignored.some((g) => g.start < f.end && f.start < g.end)) continue;
       const inside = found.some(
         (g) => g !== f && g.p.slot === f.p.slot && g.start <= f.start && g.end >= f.end && g.end - g.start > f.end - f.start,
       );
-      if (inside || negated(m, clause, f.start, f.end)) continue;
+      if (inside || (!f.p.keep && negated(m, clause, f.start, f.end))) continue;
       hits.push({ slot: f.p.slot, choice: f.p.choice, length: f.p.stems.length, order: f.p.order });
     }
   }

@@ -1,11 +1,14 @@
 import type { Choice, Reply } from '../types.js';
 import { extractSlots, type Slots } from './extract.js';
 import { parseDialogueChoice, recId, type DialogueAction } from './ids.js';
+import { asksForAdvice } from './describe.js';
 import { looksLikeQuestion, readControl, readNumber, readPick, replyKeys } from './input.js';
 import type { Flows } from './load.js';
 import { INTENT, notice, paragraphs, type DialogueResult } from './reply.js';
-import type { QuestionStep } from './schema.js';
-import { openQuestions, scoreRecommendation } from './score.js';
+import { policyOf, type QuestionStep } from './schema.js';
+import { nextMove } from './policy.js';
+import { openQuestions } from './score.js';
+import { decodeSlots } from './slot-code.js';
 import { MAX_HISTORY, type RecommendState } from './state.js';
 import { fill, key } from './text.js';
 import { verdictReply } from './verdict.js';
@@ -30,8 +33,9 @@ function questionChoices(flows: Flows, state: RecommendState, q: QuestionStep): 
 }
 
 function questionReply(flows: Flows, state: RecommendState, q: QuestionStep, prefix?: string): Reply {
-  const total = flows.recommend.questions.length;
-  const index = total - openQuestions(flows.recommend, state.slots).length + 1;
+  const index = state.turns + 1;
+  // The budget, or fewer when fewer questions are left: the verdict may still come sooner.
+  const total = Math.min(budgetOf(flows, state), state.turns + openQuestions(flows.recommend, state.slots).length);
   return {
     kind: 'question',
     intent: INTENT.recommend,
@@ -45,12 +49,23 @@ function questionReply(flows: Flows, state: RecommendState, q: QuestionStep, pre
   };
 }
 
-/** The verdict once it cannot change any more, otherwise the next open question. */
+/** A described workload needs few questions; someone answering button by button gets a few more. */
+function budgetOf(flows: Flows, state: RecommendState): number {
+  return state.budget ?? policyOf(flows.recommend).maxQuestionsCold;
+}
+
+/** The budget once free text has described the workload: a few more questions from here, never more than before. */
+function described(flows: Flows, state: RecommendState, found: Slots): RecommendState {
+  if (!Object.values(found).some((v) => v !== 'skip')) return state;
+  return { ...state, budget: Math.min(budgetOf(flows, state), state.turns + policyOf(flows.recommend).maxQuestions) };
+}
+
+/** The verdict once asking more cannot or should not change it (policy.ts), otherwise the next question. */
 function advance(flows: Flows, state: RecommendState, prefix?: string): DialogueResult {
-  const q = pendingQuestion(flows, state);
-  if (!q || scoreRecommendation(flows.recommend, state.slots).decided) return { state: null, reply: verdictReply(flows, state.slots) };
-  const next = { ...state, step: q.id };
-  return { state: next, reply: questionReply(flows, next, q, prefix) };
+  const move = nextMove(flows.recommend, state.slots, { asked: state.turns, budget: budgetOf(flows, state), skips: state.skips }, state.step);
+  if (move.type === 'verdict') return { state: null, reply: verdictReply(flows, state.slots, prefix) };
+  const next = { ...state, step: move.question.id };
+  return { state: next, reply: questionReply(flows, next, move.question, prefix) };
 }
 
 /** "Noted: <label>; <label>." for answers read from free text, so the user sees what was understood. */
@@ -62,28 +77,33 @@ function noted(flows: Flows, slots: Slots): string | undefined {
   return labels.length ? fill(flows.controls.text.noted, { answers: labels.join('; ') }) : undefined;
 }
 
+/** One user turn's answers; a turn of only "not sure" counts towards ending the questions. */
 function record(state: RecommendState, changes: Slots, now: number): RecommendState {
   const history = [...state.history, { step: state.step, slots: state.slots }].slice(-MAX_HISTORY);
-  return { ...state, slots: { ...state.slots, ...changes }, history, updatedAt: now };
+  const unsure = Object.values(changes).every((v) => v === 'skip');
+  return { ...state, slots: { ...state.slots, ...changes }, history, turns: state.turns + 1, skips: unsure ? state.skips + 1 : 0, updatedAt: now };
 }
 
-function fresh(flows: Flows, slots: Slots, now: number): RecommendState {
-  return { v: 1, flow: 'recommend', step: flows.recommend.questions[0]!.id, slots, history: [], updatedAt: now };
+function fresh(flows: Flows, slots: Slots, now: number, step = flows.recommend.questions[0]!.id): RecommendState {
+  return { v: 1, flow: 'recommend', step, slots, history: [], turns: 0, skips: 0, updatedAt: now };
 }
 
 export function startRecommend(flows: Flows, text: string | undefined, now: number): DialogueResult {
   const slots = text ? extractSlots(flows, text) : {};
-  return advance(flows, fresh(flows, slots, now), noted(flows, slots) ?? flows.recommend.intro);
+  return advance(flows, described(flows, fresh(flows, slots, now), slots), noted(flows, slots) ?? flows.recommend.intro);
 }
 
+/** The question on screen again (after a side question, a bad number, "next"). */
 export function repromptRecommend(flows: Flows, state: RecommendState, prefix?: string): Reply {
-  return advance(flows, state, prefix).reply;
+  const q = pendingQuestion(flows, state);
+  return q ? questionReply(flows, state, q, prefix) : advance(flows, state, prefix).reply;
 }
 
 function goBack(flows: Flows, state: RecommendState, now: number): DialogueResult {
   const last = state.history.at(-1);
   if (!last) return { state: { ...state, updatedAt: now }, reply: repromptRecommend(flows, state, flows.controls.text.nothingBack) };
-  return advance(flows, { ...state, step: last.step, slots: last.slots, history: state.history.slice(0, -1), updatedAt: now });
+  const turns = Math.max(0, state.turns - 1);
+  return advance(flows, { ...state, step: last.step, slots: last.slots, history: state.history.slice(0, -1), turns, skips: 0, updatedAt: now });
 }
 
 export function applyRecommendAction(flows: Flows, state: RecommendState, action: RecAction, now: number): DialogueResult {
@@ -101,6 +121,19 @@ export function applyRecommendAction(flows: Flows, state: RecommendState, action
       return { state: null, reply: notice(INTENT.recommend, flows.controls.text.cancelled) };
     case 'restart':
       return advance(flows, fresh(flows, {}, now), flows.controls.text.restarted);
+    case 'fill': {
+      const slots = decodeSlots(flows.recommend, action.code);
+      return advance(flows, described(flows, fresh(flows, slots, now), slots), noted(flows, slots) ?? flows.recommend.intro);
+    }
+    case 'ask': {
+      // The question under a leaning verdict: asked again with the answers the button carries.
+      const q = flows.recommend.questions.find((x) => x.slot === action.slot);
+      const slots = decodeSlots(flows.recommend, action.code);
+      if (!q) return advance(flows, fresh(flows, slots, now));
+      const { [q.slot]: _dropped, ...rest } = slots;
+      const state = described(flows, fresh(flows, rest, now, q.id), rest);
+      return { state, reply: questionReply(flows, state, q) };
+    }
   }
 }
 
@@ -148,8 +181,9 @@ export function continueRecommend(
       break;
   }
 
-  if (looksLikeQuestion(flows, text)) return null;
+  // Only a question is a side question; "which should we use for X?" is still about the workload.
+  if (looksLikeQuestion(flows, text) && !asksForAdvice(flows, text)) return null;
   const found = extractSlots(flows, text);
   if (Object.keys(found).length === 0) return null;
-  return advance(flows, record(state, found, now), noted(flows, found));
+  return advance(flows, described(flows, record(state, found, now), found), noted(flows, found));
 }

@@ -25,13 +25,17 @@ export const AnswerChoiceSchema = z.strictObject({
   id: Id,
   label: Label,
   /** How strongly this answer points at each verdict; missing verdicts weigh 0. */
-  weights: z.partialRecord(VerdictSchema, z.number().int().min(0).max(5)),
+  weights: z.partialRecord(VerdictSchema, z.number().int().min(0).max(9)),
   /** Shown under the verdict when this answer counted, written about what the user said. */
   reason: Sentence,
   /** Phrases that answer this question anywhere in a free-text message. */
   match: Phrases,
+  /** Phrases that count even after a negation: "nobody else may share their kernel" still asks for a kernel of its own. */
+  matchNegated: z.array(z.string().min(1).max(80)).optional(),
   /** Short whole-message replies ("no", "none") accepted only while this question is pending. */
   answers: Phrases,
+  /** The answer as a condition, for "what would change it": "If {condition}: {verdict}" (the label when missing). */
+  condition: z.string().min(5).max(120).optional(),
 });
 export type AnswerChoice = z.infer<typeof AnswerChoiceSchema>;
 
@@ -42,6 +46,16 @@ export const QuestionStepSchema = z.strictObject({
   text: Sentence,
   hint: Sentence.optional(),
   choices: z.array(AnswerChoiceSchema).min(2).max(6),
+  /**
+   * The answer says where it runs or who runs it, not what the workload is ("we use Kubernetes"):
+   * on its own it does not make a message a description (describe.ts).
+   */
+  context: z.boolean().optional(),
+  /**
+   * When one message names both answers of a pair, it means a third ("an old Windows app plus new
+   * containerised services" is a mix, not whichever phrase was longer).
+   */
+  combine: z.array(z.strictObject({ of: z.tuple([Id, Id]), into: Id })).optional(),
 });
 export type QuestionStep = z.infer<typeof QuestionStepSchema>;
 
@@ -72,9 +86,28 @@ export const RecommendFlowSchema = z.strictObject({
   /** Equal totals go to the verdict listed first here. */
   tieBreak: z.array(VerdictSchema).length(3),
   questions: z.array(QuestionStepSchema).min(2).max(12),
+  /**
+   * How long the dialogue may ask. A verdict comes as soon as no single answer could change it, after
+   * a "not sure" once something was said (the leaning verdict), or when the budget is spent.
+   */
+  policy: z
+    .strictObject({
+      /** Questions asked at most once the workload has been described (free text that gave answers). */
+      maxQuestions: z.number().int().min(1).max(12),
+      /** Questions asked at most when nothing has been described, answering button by button. */
+      maxQuestionsCold: z.number().int().min(1).max(12),
+      /** "Not sure" answers in a row before the verdict, when nothing has been said yet. */
+      maxSkips: z.number().int().min(1).max(12),
+      /** With this many answers, a verdict that no single further answer could flip is given at once. */
+      settleAfter: z.number().int().min(1).max(12),
+    })
+    .optional(),
   verdicts: z.strictObject({ vm: VerdictTextSchema, container: VerdictTextSchema, 'containers-on-vms': VerdictTextSchema }),
 });
 export type RecommendFlow = z.infer<typeof RecommendFlowSchema>;
+
+/** A flow without a policy (a test's hand-made flow) asks every question, as before policies existed. */
+export const policyOf = (flow: RecommendFlow) => flow.policy ?? { maxQuestions: flow.questions.length, maxQuestionsCold: flow.questions.length, maxSkips: flow.questions.length, settleAfter: flow.questions.length };
 
 const TourBody = z.array(z.string().min(3).max(500)).min(1).max(8);
 
@@ -128,8 +161,17 @@ export const ControlsSchema = z.strictObject({
   negation: z.strictObject({ before: Words, after: Words, window: z.number().int().min(1).max(6) }),
   /** Words that split a sentence into clauses, so a negation does not reach across "but". */
   clauseBreaks: Words,
+  /** Phrases that answer nothing although they contain answer words: "vm or docker?" asks, it does not say "docker". */
+  ignore: Words,
   /** A message ending in "?" or starting with one of these is a side question, not an answer. */
   questionStarts: Words,
+  /**
+   * Telling a description (a request for advice) from a question about a topic:
+   * `self` words say it is about the user's own workload ("we", "our"), `need` words that it is
+   * something they must run ("need", "has to"), `advice` phrases ask for a verdict ("vm or
+   * container", "should we"), `questionPhrases` mark a question anywhere in it ("how does", "vs").
+   */
+  describe: z.strictObject({ self: Words, need: Words, advice: Words, questionPhrases: Words }),
   labels: z.strictObject({
     back: Label,
     restart: Label,
@@ -142,6 +184,10 @@ export const ControlsSchema = z.strictObject({
     restartTour: Label,
     takeTour: Label,
     recommend: Label,
+    /** The button under a leaning verdict that asks the one question that would settle it. */
+    settle: Label,
+    /** Offered under an answer to a question that also described a workload. */
+    recommendThis: Label,
   }),
   text: z.strictObject({
     progress: template('index', 'total'),
@@ -159,6 +205,13 @@ export const ControlsSchema = z.strictObject({
     noReasons: Sentence,
     checkRight: z.string().min(2).max(200),
     checkWrong: template('answer'),
+    /** Heads a verdict the answers do not settle: names the question that would. */
+    leaning: template('verdict', 'question'),
+    decidedHeading: z.string().min(3).max(80),
+    changeHeading: z.string().min(3).max(80),
+    wouldChange: template('condition', 'verdict'),
+    /** "start over", "cancel", "back" or "skip" with no dialogue running. */
+    noDialogue: Sentence,
   }),
 });
 export type Controls = z.infer<typeof ControlsSchema>;

@@ -19,6 +19,12 @@ export const RecommendStateSchema = z.strictObject({
   /** slot → answer choice id, or "skip". */
   slots: Slots,
   history: z.array(HistoryEntry),
+  /** Answers given in this dialogue (buttons or typed): the question budget counts them. */
+  turns: z.number().int().min(0).default(0),
+  /** "Not sure" answers since the last real one: after something was said, one ends the questions. */
+  skips: z.number().int().min(0).default(0),
+  /** Answers after which the verdict comes whatever is still open; shrinks once the workload is described. */
+  budget: z.number().int().min(1).optional(),
   updatedAt: z.number(),
 });
 

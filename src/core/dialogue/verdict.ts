@@ -1,11 +1,14 @@
-import { MAX_REPLY_TEXT, type Reply } from '../types.js';
+import { MAX_REPLY_TEXT, type Choice, type Reply } from '../types.js';
+import { boundText } from '../text/bound.js';
+import { decidedBy, wouldChange } from './explain.js';
 import type { Slots } from './extract.js';
 import { recId, START_TOUR } from './ids.js';
 import type { Flows } from './load.js';
-import type { RecommendFlow } from './schema.js';
-import { scoreRecommendation } from './score.js';
-import { boundText } from '../text/bound.js';
+import { decidingQuestion, evidence, unanswered } from './policy.js';
 import { bullets, INTENT, paragraphs, resolveSources } from './reply.js';
+import type { AnswerChoice, RecommendFlow } from './schema.js';
+import { scoreRecommendation } from './score.js';
+import { encodeSlots } from './slot-code.js';
 import { fill } from './text.js';
 
 type NextStep = RecommendFlow['verdicts']['vm']['nextSteps'][number];
@@ -21,18 +24,33 @@ export function nextSteps(steps: readonly NextStep[], slots: Slots): string[] {
     .map((s) => s.text);
 }
 
-/** The end of the recommendation: verdict, explanation, next steps, and reasons tied to the answers. */
-export function verdictReply(flows: Flows, slots: Slots): Reply {
+const conditionOf = (c: AnswerChoice) => c.condition ?? c.label;
+
+/**
+ * The end of the recommendation: verdict, explanation, what decided it, what would change it, next
+ * steps, and reasons tied to the answers. When one open question could still flip it, the verdict
+ * says it is leaning and offers that question as a button.
+ */
+export function verdictReply(flows: Flows, slots: Slots, prefix?: string): Reply {
   const { recommend: flow, controls } = flows;
   const score = scoreRecommendation(flow, slots);
   const text = flow.verdicts[score.verdict];
   const reasons = [...score.reasons, ...score.against.map((reason) => fill(controls.text.against, { reason }))];
+  const decided = decidedBy(flow, slots, score.verdict).map((c) => c.label);
+  const changes = wouldChange(flow, slots).map((ch) =>
+    fill(controls.text.wouldChange, { condition: ch.answers.map((a) => conditionOf(a.choice)).join(' and '), verdict: flow.verdicts[ch.verdict].name }),
+  );
+  const settle = score.decided || evidence(slots) === 0 ? undefined : decidingQuestion(flow, slots, unanswered(flow, slots));
 
   const compose = (shown: string[]) =>
     paragraphs(
+      prefix,
+      settle ? fill(controls.text.leaning, { verdict: text.name, question: settle.text }) : undefined,
       `**${text.title}**`,
       text.explanation,
       score.closeTo ? fill(controls.text.closeCall, { other: flow.verdicts[score.closeTo].name }) : undefined,
+      decided.length ? `${controls.text.decidedHeading}\n${bullets(decided)}` : undefined,
+      changes.length ? `${controls.text.changeHeading}\n${bullets(changes)}` : undefined,
       `${controls.text.nextStepsHeading}\n${bullets(nextSteps(text.nextSteps, slots))}`,
       shown.length ? `${controls.text.reasonsHeading}\n${bullets(shown)}` : controls.text.noReasons,
     );
@@ -44,16 +62,18 @@ export function verdictReply(flows: Flows, slots: Slots): Reply {
     body = compose(shown);
   }
 
+  const choices: Choice[] = [
+    ...(settle ? [{ id: recId.ask(settle.slot, encodeSlots(flow, slots)), label: controls.labels.settle }] : []),
+    { id: recId.restart(), label: controls.labels.restart },
+    { id: START_TOUR, label: controls.labels.takeTour },
+  ];
   return {
     kind: 'verdict',
     intent: INTENT.recommend,
     confidence: 1,
     text: boundText(body),
-    choices: [
-      { id: recId.restart(), label: controls.labels.restart },
-      { id: START_TOUR, label: controls.labels.takeTour },
-    ],
+    choices,
     sources: resolveSources(flows, text.sources),
-    recommendation: { verdict: score.verdict, reasons },
+    recommendation: { verdict: score.verdict, reasons, decided_by: decided, would_change: changes },
   };
 }

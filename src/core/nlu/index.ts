@@ -33,6 +33,8 @@ const OUT_OF_SCOPE = 'out_of_scope';
 export interface NluOptions extends ClassifierOptions {
   /** Where a trained model is kept between starts (skips ~100 ms of training); none: always train. */
   cacheDir?: string;
+  /** More ordinary vocabulary (the knowledge's own words): never typo-matched to a name, so "vcpus" stays "vcpus". */
+  vocabulary?: readonly string[];
 }
 
 function commonWordsOf(tokenized: readonly string[][]): string[] {
@@ -78,7 +80,7 @@ export function createNlu(intents: readonly IntentFile[], techs: readonly TechEn
   const model = cached ?? train(intents, makeAnalyse, options.alpha);
   if (!cached && options.cacheDir) writeModel(options.cacheDir, key, model);
 
-  const analyse = makeAnalyse(new Set(model.commonWords));
+  const analyse = makeAnalyse(new Set([...model.commonWords, ...(options.vocabulary ?? [])]));
   const verbatim = new Map(model.verbatim);
   const classifier: Classifier = createClassifier(model.nb, options);
 

@@ -1,7 +1,9 @@
-import MiniSearch from 'minisearch';
 import type { Fact } from '../knowledge/fact-schema.js';
 import type { Knowledge } from '../knowledge/load.js';
-import { analyse } from './terms.js';
+import { cacheKey, cachedJson } from '../cache.js';
+import { buildIndex, indexFromJson, indexToJson, scoreTerms, type Bm25Json } from './bm25.js';
+import type { Expander } from './synonyms.js';
+import { analyse, contentWords } from './terms.js';
 
 export interface FactHit {
   fact: Fact;
@@ -11,6 +13,8 @@ export interface FactHit {
   matched: string[];
   /** Share of the query's informative words (idf-weighted) the fact matched, 0–1. */
   coverage: number;
+  /** The fact says what its main subject is: one of its phrasings is a bare "what is X?". */
+  defines: boolean;
 }
 
 export interface Query {
@@ -32,22 +36,33 @@ export interface Retriever {
 
 // Field weights: people's phrasings say best what a fact answers; the answer text and the subject's
 // names back them up.
-const BOOST = { ask: 2, terms: 1.5, names: 1.2, answer: 1 };
+const BOOST = { ask: 2, terms: 1.5, names: 1.2, answer: 0.7 };
 const ON_NAMED = 1.6; // per named technology the fact is about
 const ON_RELATED = 0.55; // about a neighbour of what was named (vSphere when ESXi was named)
 const ON_OTHER = 0.2; // about another named technology entirely: never first while anything else fits
+const COVERAGE_BASE = 0.2;
+const ON_PRIMARY = 1.3;
+const SYNONYM_WEIGHT = 0.4;
 
 /**
- * A BM25+ index over every fact (MiniSearch, with natural's tokenizer and stemmer and word pairs).
+ * A BM25+ index over every fact (natural's tokenizer and stemmer, plus word pairs; see bm25.ts).
  * Entity-aware: facts about the technologies a message names come first; facts about other
  * technologies sink below anything else that fits.
  */
-export function createRetriever(kb: Knowledge): Retriever {
+export interface RetrieverOptions {
+  cacheDir?: string;
+  /** Adds the index terms of synonyms of the message's words (see synonyms.ts). */
+  expand?: Expander;
+}
+
+export function createRetriever(kb: Knowledge, options: RetrieverOptions = {}): Retriever {
   const facts = kb.facts;
+  // Only products lend their names: a concept's names ("vm", "container") are on half the facts and would
+  // only add noise; the entity boost covers concepts instead.
   const namesOf = (ids: readonly string[]) =>
     ids
       .map((id) => kb.entries.get(id))
-      .map((e) => (e === undefined ? '' : e.type === 'tech' ? [e.name, ...e.aliases].join('\n') : e.title))
+      .map((e) => (e?.type === 'tech' && e.category !== 'concept' ? [e.name, ...e.aliases].join('\n') : ''))
       .join('\n');
   const isProduct = (id: string) => {
     const e = kb.entries.get(id);
@@ -59,67 +74,119 @@ export function createRetriever(kb: Knowledge): Retriever {
     return e.type === 'tech' ? [...e.related, ...e.alternatives] : e.related;
   };
   const products = facts.map((f) => f.about.filter(isProduct));
+
   const nameTerms = (id: string) => {
     const e = kb.entries.get(id);
     return e === undefined ? '' : e.type === 'tech' ? e.name : e.title;
   };
-
-  const index = new MiniSearch<{ id: number; ask: string; terms: string; names: string; answer: string }>({
-    fields: ['ask', 'terms', 'names', 'answer'],
-    tokenize: (text) => analyse(text).terms,
-    processTerm: (term) => term,
-    searchOptions: { tokenize: (text) => text.split(' '), processTerm: (term) => term, boost: BOOST, combineWith: 'OR' },
-  });
-  index.addAll(facts.map((f, id) => ({ id, ask: f.ask.join('\n'), terms: f.terms.join('\n'), names: namesOf(f.about), answer: f.answer })));
+  // Stemming every fact costs ~300 ms; the derived index is cached between starts (see cache.ts).
+  const key = cacheKey(import.meta.url, ['index', 'bm25', 'terms'], [facts, [...kb.entries.values()].map((e) => (e.type === 'tech' ? [e.id, e.name, e.category, e.aliases, e.summary, e.details] : [e.id, e.title, e.summary, e.details]))]);
+  const data = cachedJson(options.cacheDir, 'retrieval', key, () => buildData(kb, namesOf, nameTerms));
+  const index = indexFromJson(data.index);
+  const unigramsOf = data.unigramsOf.map((words) => new Set(words));
+  const defines = data.defines;
+  const scores = new Float64Array(facts.length);
 
   const docCount = Math.max(1, facts.length);
   const frequency = new Map<string, number>();
-  facts.forEach((f) => {
-    const seen = new Set(analyse([...f.ask, ...f.terms, f.answer, namesOf(f.about)].join('\n')).unigrams);
-    for (const w of seen) frequency.set(w, (frequency.get(w) ?? 0) + 1);
-  });
+  for (const seen of unigramsOf) for (const w of seen) frequency.set(w, (frequency.get(w) ?? 0) + 1);
   const maxIdf = Math.log(1 + docCount);
   const idf = (word: string) => {
     const n = frequency.get(word);
     return n === undefined ? maxIdf : Math.log(1 + docCount / n);
   };
 
+  const neighbourSets = new Map<string, Set<string>>();
+  const neighbourSet = (id: string) => {
+    let set = neighbourSets.get(id);
+    if (!set) neighbourSets.set(id, (set = new Set(neighbours(id))));
+    return set;
+  };
+
   function entityFactor(i: number, named: readonly string[], concepts: readonly string[]): number {
     const about = products[i]!;
-    const conceptHits = facts[i]!.about.filter((id) => concepts.includes(id)).length;
-    const conceptFactor = ON_CONCEPT ** conceptHits;
+    const fact = facts[i]!;
+    let conceptFactor = 1;
+    for (const id of fact.about) if (concepts.includes(id)) conceptFactor *= ON_CONCEPT;
+    // A fact mainly about what was named beats one that mentions it among others.
+    if (named.includes(fact.about[0]!) || concepts.includes(fact.about[0]!)) conceptFactor *= ON_PRIMARY;
     if (named.length === 0 || about.length === 0) return conceptFactor;
     const hits = about.filter((id) => named.includes(id)).length;
     if (hits > 0) return ON_NAMED ** hits * conceptFactor;
-    const near = about.some((id) => named.some((n) => neighbours(n).includes(id) || neighbours(id).includes(n)));
+    const near = about.some((id) => named.some((n) => neighbourSet(n).has(id) || neighbourSet(id).has(n)));
     return (near ? ON_RELATED : ON_OTHER) * conceptFactor;
   }
+
+  const credits = new Float64Array(facts.length);
 
   function search(query: Query, limit = 8): FactHit[] {
     const { unigrams, terms } = analyse(query.text);
     if (terms.length === 0) return [];
     const named = query.entities.filter(isProduct);
     const concepts = query.entities.filter((id) => !isProduct(id));
-    const weight = [...new Set(unigrams)].reduce((sum, w) => sum + idf(w), 0) || 1;
-    // The canonical names of what was named join the query, so a typo ("hypervisior") or an alias ("k8s") still matches.
-    const extra = query.entities.flatMap((id) => analyse(nameTerms(id)).terms);
-    const results = index.search([...new Set([...terms, ...extra])].join(' '));
     const unigramSet = new Set(unigrams);
-    const hits: FactHit[] = [];
-    for (const r of results) {
-      const i = r.id as number;
-      const matched = r.terms.filter((t) => !t.includes('_') && unigramSet.has(t));
-      const coverage = matched.reduce((sum, w) => sum + idf(w), 0) / weight;
-      hits.push({ fact: facts[i]!, score: r.score * entityFactor(i, named, concepts), matched, coverage: Math.min(1, coverage) });
+    let weight = 0;
+    for (const w of unigramSet) weight += idf(w);
+    weight ||= 1;
+    // The canonical names of what was named join the query, so a typo ("hypervisior") or an alias ("k8s") still matches.
+    const queryTerms = new Map<string, number>();
+    for (const t of terms) queryTerms.set(t, 1);
+    for (const id of query.entities) for (const t of analyse(nameTerms(id)).terms) if (!queryTerms.has(t)) queryTerms.set(t, 1);
+    // Synonyms ("come out" for "released") count for less, and not towards coverage.
+    for (const t of options.expand?.(query.text) ?? []) if (!queryTerms.has(t)) queryTerms.set(t, SYNONYM_WEIGHT);
+    // Only the message's own words count towards coverage.
+    const touched = scoreTerms(index, queryTerms, (t) => (unigramSet.has(t) ? idf(t) : 0), scores, credits);
+    const top: { i: number; score: number; coverage: number }[] = [];
+    for (const i of touched) {
+      const coverage = Math.min(1, credits[i]! / weight);
+      // Matching more of what was asked beats matching one word many times.
+      const score = scores[i]! * entityFactor(i, named, concepts) * (COVERAGE_BASE + coverage);
+      scores[i] = 0;
+      credits[i] = 0;
+      if (top.length === limit && score <= top[limit - 1]!.score) continue;
+      let at = top.length;
+      while (at > 0 && top[at - 1]!.score < score) at--;
+      top.splice(at, 0, { i, score, coverage });
+      if (top.length > limit) top.pop();
     }
-    hits.sort((a, b) => b.score - a.score);
-    return hits.slice(0, limit);
+    return top.map(({ i, score, coverage }) => ({
+      defines: defines[i]!,
+      fact: facts[i]!,
+      score,
+      coverage,
+      matched: [...unigramSet].filter((w) => unigramsOf[i]!.has(w)),
+    }));
   }
 
-  const vocabulary = new Set(frequency.keys());
+  const vocabulary = new Set([...frequency.keys(), ...data.entryWords]);
+  return { search, idf, knows: (word) => vocabulary.has(word) };
+}
+
+interface RetrieverData {
+  index: Bm25Json;
+  /** Each fact's stemmed words, all fields. */
+  unigramsOf: string[][];
+  defines: boolean[];
+  /** Stemmed words of the entries' names and texts. */
+  entryWords: string[];
+}
+
+function buildData(kb: Knowledge, namesOf: (ids: readonly string[]) => string, nameTerms: (id: string) => string): RetrieverData {
+  const fieldTexts = kb.facts.map((f) => ({ ask: f.ask.join('\n'), terms: f.terms.join('\n'), names: namesOf(f.about), answer: f.answer }));
+  const defines = kb.facts.map((f) => {
+    if (f.facet !== 'what') return false;
+    const subject = new Set(contentWords(namesOf([f.about[0]!]).concat('\n', nameTerms(f.about[0]!))));
+    return f.ask.some((ask) => contentWords(ask).filter((w) => !subject.has(w)).length === 0);
+  });
+  const entryWords = new Set<string>();
   for (const e of kb.entries.values()) {
     const text = e.type === 'tech' ? [e.name, ...e.aliases, e.summary, e.details] : [e.title, e.summary, e.details];
-    for (const w of analyse(text.join('\n')).unigrams) vocabulary.add(w);
+    for (const w of analyse(text.join('\n')).unigrams) entryWords.add(w);
   }
-  return { search, idf, knows: (word) => vocabulary.has(word) };
+  return {
+    index: indexToJson(buildIndex(fieldTexts, BOOST)),
+    unigramsOf: fieldTexts.map((t) => [...new Set(analyse([t.ask, t.terms, t.names, t.answer].join('\n')).unigrams)]),
+    defines,
+    entryWords: [...entryWords],
+  };
 }

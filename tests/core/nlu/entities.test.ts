@@ -4,7 +4,7 @@ import type { TechEntry } from '../../../src/core/knowledge/schema.js';
 import { tokenize } from '../../../src/core/nlu/tokenize.js';
 
 function tech(id: string, name: string, aliases: string[] = [], category: TechEntry['category'] = 'hypervisor'): TechEntry {
-  return { type: 'tech', id, name, category, aliases, summary: 's'.repeat(20), details: 'd'.repeat(20), facts: {}, related: [], alternatives: [], sources: ['x'] };
+  return { type: 'tech', id, name, category, aliases, summary: 's'.repeat(20), details: 'd'.repeat(20), facts: {}, related: [], alternatives: [], sources: ['x'], dated: [] };
 }
 
 const techs = [

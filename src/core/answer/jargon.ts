@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { cacheKey, cachedJson } from '../cache.js';
+import type { Knowledge } from '../knowledge/load.js';
+import { words as englishStopwords } from 'natural/lib/natural/util/stopwords.js';
+import { tokenize } from '../nlu/tokenize.js';
+
+/** How the knowledge's own questions and names put things: facts' phrasings and terms, entry names and aliases. */
+export function questionTexts(kb: Knowledge): string[] {
+  const texts: string[] = [];
+  for (const f of kb.facts) texts.push(...f.ask, ...f.terms);
+  for (const e of kb.entries.values()) if (e.type === 'tech') texts.push(e.name, ...e.aliases);
+  return texts;
+}
+
+/** Every text of the knowledge a user could echo: facts, entry names, aliases and texts. */
+export function knowledgeTexts(kb: Knowledge): string[] {
+  const texts: string[] = [];
+  for (const f of kb.facts) texts.push(...f.ask, ...f.terms, f.answer);
+  for (const e of kb.entries.values()) texts.push(...(e.type === 'tech' ? [e.name, ...e.aliases] : [e.title]), e.summary, e.details);
+  return texts;
+}
+
+/** Words the knowledge uses at least `min` times, lowercase as typed. */
+export function frequentWords(texts: readonly string[], min: number): string[] {
+  const counts = new Map<string, number>();
+  for (const text of texts) for (const token of tokenize(text)) counts.set(token, (counts.get(token) ?? 0) + 1);
+  return [...counts].filter(([, n]) => n >= min).map(([w]) => w);
+}
+
+/**
+ * The domain's own words: used by the knowledge, absent from a general English lexicon (natural's
+ * 92,000-word POS lexicon) and from the off-topic training messages. "dom0", "kubelet", "qcow2" are;
+ * "garden", "kernel", "linux" (an off-topic message may say it) are not.
+ */
+export function findJargon(knowledge: readonly string[], offTopic: readonly string[], isEnglish: (word: string) => boolean): string[] {
+  const ordinary = new Set(offTopic.flatMap((t) => tokenize(t)));
+  return frequentWords(knowledge, JARGON_MIN_COUNT)
+    .filter((w) => w.length >= 3 && /[a-z]/.test(w) && !/^\d/.test(w) && !ordinary.has(w) && !isEnglish(w))
+    .sort();
+}
+
+const JARGON_MIN_COUNT = 2;
+const SUFFIXES = ['s', 'es', 'ed', 'd', 'ing', 'ly', 'er', 'ers', 'n', "'t"];
+
+/** A lexicon lookup that also knows inflections ("configured", "binaries") and contractions ("hasn"). */
+export function englishLookup(lexicon: Record<string, unknown>, stopwords: ReadonlySet<string>): (word: string) => boolean {
+  const has = (w: string) => Object.hasOwn(lexicon, w) || Object.hasOwn(lexicon, w.charAt(0).toUpperCase() + w.slice(1)) || stopwords.has(w);
+  return (word) => {
+    if (has(word)) return true;
+    for (const suffix of SUFFIXES) {
+      if (!word.endsWith(suffix) || word.length - suffix.length < 3) continue;
+      const base = word.slice(0, -suffix.length);
+      if (has(base) || has(`${base}e`) || has(base.replace(/i$/, 'y')) || (base.at(-1) === base.at(-2) && has(base.slice(0, -1)))) return true;
+    }
+    return false;
+  };
+}
+
+const LEXICON = 'natural/lib/natural/brill_pos_tagger/data/English/lexicon_from_posjs.json';
+
+/** findJargon with natural's lexicon, cached in `cacheDir` by the texts it was computed from (the lexicon costs ~70 ms to load). */
+export function loadJargon(knowledge: readonly string[], offTopic: readonly string[], cacheDir?: string): Set<string> {
+  const key = cacheKey(import.meta.url, ['jargon'], [knowledge, offTopic]);
+  return new Set(
+    cachedJson(cacheDir, 'jargon', key, () => {
+      const lexicon = JSON.parse(readFileSync(createRequire(import.meta.url).resolve(LEXICON), 'utf8')) as Record<string, unknown>;
+      return findJargon(knowledge, offTopic, englishLookup(lexicon, new Set(englishStopwords)));
+    }),
+  );
+}

@@ -1,0 +1,41 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** A key over some data and the source files (beside `moduleUrl`) that derive something from it. */
+export function cacheKey(moduleUrl: string, codeFiles: readonly string[], data: unknown): string {
+  const here = dirname(fileURLToPath(moduleUrl));
+  const extension = moduleUrl.endsWith('.ts') ? '.ts' : '.js';
+  const hash = createHash('sha256');
+  for (const name of codeFiles) hash.update(readFileSync(join(here, `${name}${extension}`)));
+  return hash.update(JSON.stringify(data)).digest('hex').slice(0, 24);
+}
+
+/**
+ * What start-up derives from the data files, kept in `dir` between starts: read when the key matches,
+ * else built and written (atomically; older files of the same kind removed). Best effort: a read-only
+ * install builds at every start. No dir: always build.
+ */
+export function cachedJson<T>(dir: string | undefined, kind: string, key: string, build: () => T): T {
+  if (!dir) return build();
+  const file = join(dir, `${kind}-${key}.json`);
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as T;
+  } catch {
+    // absent or unreadable: build it
+  }
+  const value = build();
+  try {
+    mkdirSync(dir, { recursive: true });
+    const temporary = `${file}.${process.pid}.tmp`;
+    writeFileSync(temporary, JSON.stringify(value));
+    renameSync(temporary, file);
+    for (const old of readdirSync(dir)) {
+      if (old.startsWith(`${kind}-`) && old !== `${kind}-${key}.json` && !old.endsWith('.tmp')) rmSync(join(dir, old), { force: true });
+    }
+  } catch {
+    // read-only: fine
+  }
+  return value;
+}

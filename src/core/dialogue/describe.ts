@@ -1,0 +1,76 @@
+import { extractSlots, type Slots } from './extract.js';
+import { looksLikeQuestion } from './input.js';
+import type { Flows } from './load.js';
+import { clauses, stem, words } from './text.js';
+
+/**
+ * Is a message a description of the user's own workload (a request for a verdict), a question
+ * about a topic, or both? Someone who says what they run wants to know where to run it, whether or
+ * not they add "vm or containers?"; someone who asks how a technology behaves wants an answer.
+ * Only answers about the workload itself count here: naming a platform ("we use Kubernetes",
+ * "docker volumes") is context, and questions mention platforms all the time.
+ *   description: no question in it, and two things said about the workload, or one that points
+ *                strongly somewhere (Windows, a dongle, tenants), or one said as a need or with a
+ *                request for advice ("we need…", "vm or docker for…")
+ *   both:        a question that also describes a workload: answer it, and offer a recommendation
+ *                with those answers filled in
+ */
+export type Reading =
+  | { kind: 'description'; slots: Slots }
+  | { kind: 'both'; slots: Slots }
+  | { kind: 'question' }
+  | { kind: 'none' };
+
+/** True when any of `phrases` (stem keys of up to three words) occurs in the text. */
+function hasPhrase(text: string, phrases: ReadonlySet<string>): boolean {
+  for (const clause of clauses(text, new Set())) {
+    for (let i = 0; i < clause.length; i++) {
+      for (let n = 1; n <= 3 && i + n <= clause.length; n++) if (phrases.has(clause.slice(i, i + n).join(' '))) return true;
+    }
+  }
+  return false;
+}
+
+/** True when the message asks which to use ("vm or docker for this?", "should we containerize it"). */
+export function asksForAdvice(flows: Flows, text: string): boolean {
+  return hasPhrase(text, flows.describe.advice);
+}
+
+/** A question anywhere in the message: a "?", a sentence opening with a question word, or "how does", "vs". */
+export function hasQuestion(flows: Flows, text: string): boolean {
+  if (text.includes('?') || looksLikeQuestion(flows, text)) return true;
+  // Chat questions often lack a "?" and come after some context: "cpu pinning for an audio vm, how and is it worth it".
+  const opensQuestion = text.split(/[.!;:,()\n]+|\s[-–—]\s/).some((s) => {
+    const first = words(s)[0];
+    return first !== undefined && flows.questionStarts.has(stem(first));
+  });
+  return opensQuestion || hasPhrase(text, flows.describe.questionPhrases);
+}
+
+/** How strongly the named answers point anywhere: each answer's largest weight, summed. */
+function strength(flows: Flows, slots: Slots, context: boolean): number {
+  let sum = 0;
+  for (const q of flows.recommend.questions) {
+    const c = !!q.context === context ? q.choices.find((x) => x.id === slots[q.slot]) : undefined;
+    if (c) sum += Math.max(0, ...Object.values(c.weights));
+  }
+  return sum;
+}
+
+export function readMessage(flows: Flows, text: string): Reading {
+  const slots = extractSlots(flows, text);
+  const workload = flows.recommend.questions.filter((q) => !q.context && slots[q.slot] !== undefined).length;
+  const question = hasQuestion(flows, text);
+  const need = hasPhrase(text, flows.describe.need);
+  const own = hasPhrase(text, flows.describe.self);
+  const advice = asksForAdvice(flows, text);
+  const trait = strength(flows, slots, false);
+  if (!question) {
+    // A language name alone ("my python script") is too weak: questions about code mention them all the time.
+    const describes =
+      workload >= 2 || trait >= 3 || (workload >= 1 && (need || advice) && trait >= 2) || (need && strength(flows, slots, true) >= 4);
+    return describes ? { kind: 'description', slots } : { kind: 'none' };
+  }
+  if (workload === 0) return { kind: 'question' };
+  return (own && workload >= 2) || advice ? { kind: 'both', slots } : { kind: 'question' };
+}

@@ -1,0 +1,48 @@
+import type { Choice } from '../types.js';
+import { asksForAdvice, readMessage } from './describe.js';
+import type { Slots } from './extract.js';
+import { recId } from './ids.js';
+import { readControl } from './input.js';
+import type { Flows } from './load.js';
+import { encodeSlots } from './slot-code.js';
+
+/** How a message sent with no dialogue running reads; the port's MessageReading. */
+export type OutsideReading =
+  | { kind: 'describes'; offer: Choice; advice: boolean }
+  | { kind: 'asks'; offer: Choice }
+  | { kind: 'control'; text: string }
+  | { kind: 'other' };
+
+/**
+ * A described workload starts the recommendation; a question that also describes one gets the offer
+ * of a recommendation with those answers filled in; a dialogue word with nothing to steer ("start
+ * over", "cancel", "back", "skip") gets a short notice rather than a topic card that happens to
+ * share a word with it. "ok", "next" and "yes" are left to small talk.
+ */
+export function readOutside(flows: Flows, text: string): OutsideReading {
+  const control = readControl(flows, text);
+  switch (control) {
+    case 'cancel':
+    case 'restart':
+    case 'back':
+    case 'skip':
+      return { kind: 'control', text: flows.controls.text.noDialogue };
+    case 'next':
+    case null:
+      break;
+  }
+  const reading = readMessage(flows, text);
+  switch (reading.kind) {
+    case 'description':
+      return { kind: 'describes', offer: offerOf(flows, reading.slots), advice: asksForAdvice(flows, text) };
+    case 'both':
+      return { kind: 'asks', offer: offerOf(flows, reading.slots) };
+    case 'question':
+    case 'none':
+      return { kind: 'other' };
+  }
+}
+
+function offerOf(flows: Flows, slots: Slots): Choice {
+  return { id: recId.fill(encodeSlots(flows.recommend, slots)), label: flows.controls.labels.recommendThis };
+}

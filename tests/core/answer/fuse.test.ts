@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { fuse, inScope } from '../../../src/core/answer/fuse.js';
+import { scopeSignals, type ScopeLexicon } from '../../../src/core/answer/scope.js';
+import type { NluResult } from '../../../src/core/nlu/index.js';
+import { createRetriever } from '../../../src/core/retrieve/index.js';
+import { fixtureKnowledge } from '../retrieve/fixture.js';
+
+const kb = fixtureKnowledge();
+const retriever = createRetriever(kb);
+const lexicon: ScopeLexicon = { ordinaryNames: new Set(['container', 'containers', 'pod']), domainWords: new Set(['vcpu']), nameOf: (id) => id };
+const isProduct = (id: string) => ['docker', 'podman', 'kvm'].includes(id);
+const nlu = (intent: string, confidence: number, mentions: { id: string; text: string }[] = []): NluResult => ({
+  intent,
+  confidence,
+  ranking: [{ intent, confidence }],
+  entities: [...new Set(mentions.map((m) => m.id))],
+  mentions: mentions.map((m) => ({ ...m, fuzzy: false })),
+  known: 5,
+});
+function readOf(text: string, result: NluResult) {
+  const hits = retriever.search({ text, entities: result.entities });
+  return fuse(result, hits, retriever, scopeSignals(text, result, retriever, lexicon), { threshold: 0.45, adviceOnly: false, isProduct, neighbours: () => false, bareQuestion: false });
+}
+
+describe('fusing the classifier with the fact ranking', () => {
+  it('GIVEN a question a fact answers THEN leads with the fact, whatever topic the classifier picked', () => {
+    const reading = readOf('is podman rootless by default?', nlu('license', 0.6, [{ id: 'podman', text: 'podman' }]));
+    expect(reading.kind).toBe('facts');
+    if (reading.kind === 'facts') expect(reading.facts[0]!.id).toBe('podman-rootless');
+  });
+
+  it('GIVEN a message that shares only ordinary words with the domain THEN it is out of scope', () => {
+    const reading = readOf('what vegetables grow in a container garden on my balcony', nlu('storage_volumes', 0.7, [{ id: 'container', text: 'container' }]));
+    expect(reading.kind).toBe('out_of_scope');
+  });
+
+  it('GIVEN the same ordinary word in a domain question THEN it is in scope', () => {
+    const reading = readOf('how fast does a container start', nlu('startup_time', 0.9, [{ id: 'container', text: 'container' }]));
+    expect(reading.kind).toBe('facts');
+  });
+
+  it('GIVEN a domain name that is not an ordinary word THEN the message is in scope even with foreign words', () => {
+    const result = nlu('define', 0.3, [{ id: 'kvm', text: 'kvm' }]);
+    expect(inScope(result, scopeSignals('kvm on my grandmas laptop', result, retriever, lexicon), undefined, 0.45)).toBe(true);
+  });
+
+  it('GIVEN no fact fits but the classifier is sure of the topic THEN gives the topic card, saying so', () => {
+    const reading = readOf('how do vm snapshots affect vcpu scheduling', nlu('performance_overhead', 0.95));
+    expect(reading).toMatchObject({ kind: 'topic', intent: 'performance_overhead' });
+  });
+
+  it('GIVEN small talk THEN the classifier decides, even when a fact shares its words', () => {
+    expect(readOf('thanks, that helped', nlu('thanks', 0.99)).kind).toBe('intent');
+  });
+
+  it('GIVEN a fact about another product than the one named THEN answers with the named product instead', () => {
+    // Only Docker facts talk about dockerd; the user named Podman and asked something no Podman fact answers.
+    const reading = readOf('podman dockerd compatibility', nlu('define', 0.8, [{ id: 'podman', text: 'podman' }]));
+    expect(reading.kind === 'facts' ? reading.facts[0]!.about : ['podman']).toContain('podman');
+  });
+});

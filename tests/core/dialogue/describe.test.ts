@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { readMessage } from '../../../src/core/dialogue/describe.js';
+import { readOutside } from '../../../src/core/dialogue/engine.js';
+import { decodeSlots, encodeSlots } from '../../../src/core/dialogue/slot-code.js';
+import { flows } from './helpers.js';
+
+const kind = (text: string) => readMessage(flows, text).kind;
+
+describe('readMessage: a description is a request', () => {
+  it('GIVEN a workload described in a statement THEN it is a description', () => {
+    expect(kind('we have an old accounting app that only runs on windows server and needs a usb licence key')).toBe('description');
+    expect(kind('a handful of stateless go services that need to scale out when traffic spikes')).toBe('description');
+    expect(kind('users upload code that we compile and run for them')).toBe('description');
+  });
+
+  it('GIVEN a plain question about a topic THEN it stays a question', () => {
+    expect(kind('do containers start faster than vms?')).toBe('question');
+    expect(kind('how does kata containers isolate workloads')).toBe('question');
+    expect(kind('docker volume vs bind mount')).not.toBe('description');
+  });
+
+  it('GIVEN a question that also describes our own workload THEN it is both', () => {
+    expect(kind('our billing app is a legacy monolith on windows server, is hyper-v a good fit?')).toBe('both');
+  });
+
+  it('GIVEN chatter, a greeting or a bare platform name THEN it is not a description', () => {
+    for (const text of ['hello bot', 'write me a poem about mondays', 'kubernetes', 'we use vmware', 'fix my python KeyError when reading json']) {
+      expect(kind(text)).not.toBe('description');
+    }
+  });
+});
+
+describe('readOutside: what a message with no dialogue running means', () => {
+  it('GIVEN "start over", "cancel", "back" or "skip" THEN a short notice, never a topic', () => {
+    for (const text of ['start over', 'cancel', 'go back', 'skip', 'not sure']) {
+      const r = readOutside(flows, text);
+      expect(r).toEqual({ kind: 'control', text: flows.controls.text.noDialogue });
+    }
+  });
+
+  it('GIVEN "ok" or "yes" THEN left to small talk', () => {
+    expect(readOutside(flows, 'ok').kind).toBe('other');
+  });
+
+  it('GIVEN a question that describes a workload THEN the offer carries its answers', () => {
+    const r = readOutside(flows, 'our billing app is a legacy monolith on windows server, is hyper-v a good fit?');
+    if (r.kind !== 'asks') throw new Error(`expected asks, got ${r.kind}`);
+    expect(r.offer.label).toBe(flows.controls.labels.recommendThis);
+    const code = r.offer.id.split(':').at(-1)!;
+    expect(decodeSlots(flows.recommend, code)).toMatchObject({ os: 'windows', shape: 'monolith' });
+  });
+});
+
+describe('slot codes', () => {
+  it('round-trips answers and "not sure", and reads a code from another flow as nothing', () => {
+    const slots = { os: 'windows', isolation: 'skip', estate: 'vms-k8s' };
+    expect(decodeSlots(flows.recommend, encodeSlots(flows.recommend, slots))).toEqual(slots);
+    expect(decodeSlots(flows.recommend, '01')).toEqual({});
+  });
+});

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { harness } from '../harness.js';
+
+describe('a described workload through the core', () => {
+  it('GIVEN a greeting, then a description, then "not sure" THEN a verdict within three user turns', async () => {
+    const { say } = await harness();
+    await say('hi');
+    const second = await say('we run a few dozen small stateless python services on linux and traffic jumps every evening');
+    expect(['question', 'verdict']).toContain(second.kind);
+    const third = second.kind === 'verdict' ? second : await say('not sure');
+    expect(third.kind).toBe('verdict');
+    if (third.kind === 'verdict') {
+      expect(third.recommendation.verdict).toBe('container');
+      expect(third.recommendation.decided_by?.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('GIVEN "start over", "cancel", "back" or "skip" with no dialogue THEN a short notice with the start choices', async () => {
+    const { say } = await harness();
+    for (const text of ['start over', 'cancel', 'back', 'skip']) {
+      const reply = await say(text);
+      expect(reply.kind).toBe('notice');
+      expect(reply.choices.map((c) => c.id)).toContain('start:recommend');
+    }
+  });
+
+  it('GIVEN a plain question THEN it is answered, not turned into a recommendation', async () => {
+    const { say } = await harness();
+    const reply = await say('do containers start faster than vms?');
+    expect(reply.kind).not.toBe('question');
+    expect(reply.kind).not.toBe('verdict');
+  });
+});

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { createRetriever } from '../../../src/core/retrieve/index.js';
+import { selectFacts } from '../../../src/core/answer/fuse.js';
+import { fixtureKnowledge } from './fixture.js';
+
+const retriever = createRetriever(fixtureKnowledge());
+const ids = (text: string, entities: string[] = []) => retriever.search({ text, entities }).map((h) => h.fact.id);
+
+describe('fact retrieval', () => {
+  it('GIVEN a question about a named technology THEN its own fact comes first, not the same fact about another one', () => {
+    expect(ids('is podman rootless by default?', ['podman'])[0]).toBe('podman-rootless');
+    expect(ids('can docker run without root?', ['docker'])[0]).toBe('docker-rootless');
+  });
+
+  it('GIVEN a named technology THEN a fact about another technology never comes first, even when it shares more words', () => {
+    // "daemon" and "dockerd" words are the Docker fact's, but the user asked about Podman.
+    const ranked = ids('podman daemon like dockerd?', ['podman']);
+    expect(ranked[0]).toMatch(/^podman-/);
+  });
+
+  it('GIVEN typed words and stems THEN matches across plurals and verb forms', () => {
+    expect(ids('how quickly does a container start up')[0]).toBe('container-start');
+  });
+
+  it('GIVEN words the facts do not know THEN reports low coverage', () => {
+    const [top] = retriever.search({ text: 'container garden on the balcony with tomatoes', entities: [] });
+    expect(top?.coverage ?? 0).toBeLessThan(0.4);
+    expect(retriever.knows('garden')).toBe(false);
+    expect(retriever.knows('daemon')).toBe(true);
+  });
+
+  it('GIVEN a two-part question THEN selects one fact per part', () => {
+    const hits = retriever.search({ text: 'is podman rootless by default, and does it need a daemon?', entities: ['podman'] });
+    const { chosen } = selectFacts(hits, retriever);
+    expect(chosen.map((f) => f.id).sort()).toEqual(['podman-daemon', 'podman-rootless']);
+  });
+
+  it('GIVEN a one-part question THEN answers with one fact', () => {
+    const hits = retriever.search({ text: 'is kvm type 1 or type 2?', entities: ['kvm'] });
+    expect(selectFacts(hits, retriever).chosen.map((f) => f.id)).toEqual(['kvm-type']);
+  });
+
+  it('GIVEN nothing but stop words THEN finds nothing rather than guessing', () => {
+    expect(ids('what is the and of it')).toEqual([]);
+  });
+});
