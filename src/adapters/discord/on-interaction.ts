@@ -1,12 +1,16 @@
 import {
+  InteractionContextType,
   MessageFlags,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
   type Interaction,
   type Message,
+  type MessageContextMenuCommandInteraction,
 } from 'discord.js';
 import { COMMAND_NAME } from './commands.js';
 import { logFailure, type HandlerContext } from './context.js';
+import { onAskMessage } from './on-ask.js';
+import { isPublishButton, onPublish } from './publish.js';
 
 /**
  * Covers a double click, or the same click seen by two instances, before the first one's lock lands;
@@ -16,17 +20,25 @@ export const CLICK_CLAIM_TTL_MS = 15_000;
 import { clickLocksMessage, isSubcommand, parseButton, parseCommand, type Place } from './parse.js';
 import { fromCustomId, lockButtons, NO_MENTIONS, renderReply } from './render.js';
 
-/** `/runwise …` and clicks on our buttons; anything else is not ours and is left alone. */
+type Handled = ChatInputCommandInteraction | ButtonInteraction | MessageContextMenuCommandInteraction;
+
+/** `/runwise …`, "Ask runwise" on a message, and clicks on our buttons; anything else is not ours and is left alone. */
 export async function handleInteraction(ctx: HandlerContext, interaction: Interaction): Promise<void> {
   if (interaction.isChatInputCommand() && interaction.commandName === COMMAND_NAME) {
     await guarded(ctx, interaction, () => onCommand(ctx, interaction));
+  } else if (interaction.isMessageContextMenuCommand() && interaction.commandName === ctx.words.ask.name) {
+    await guarded(ctx, interaction, () => onAskMessage(ctx, interaction));
+  } else if (interaction.isButton() && isPublishButton(interaction.customId)) {
+    await guarded(ctx, interaction, () => onPublish(ctx, interaction));
   } else if (interaction.isButton() && fromCustomId(interaction.customId) !== null) {
     await guarded(ctx, interaction, () => onButton(ctx, interaction));
   }
 }
 
 function placeOf(interaction: ChatInputCommandInteraction | ButtonInteraction): Place {
-  return { guildId: interaction.guildId, channelId: interaction.channelId, userId: interaction.user.id };
+  // In other people's DMs (a user install) each person keeps a dialogue of their own.
+  const otherDm = interaction.context === InteractionContextType.PrivateChannel ? { otherDm: true } : {};
+  return { guildId: interaction.guildId, channelId: interaction.channelId, userId: interaction.user.id, ...otherDm };
 }
 
 /**
@@ -57,7 +69,9 @@ async function onButton(ctx: HandlerContext, interaction: ButtonInteraction): Pr
   await interaction.deferUpdate();
   const inbound = parseButton(interaction.customId, placeOf(interaction));
   if (inbound === null) return;
-  const parts = renderReply(await ctx.core.handle(inbound), ctx.words);
+  // A click on a message only the clicker sees ("Ask runwise") is answered only to them.
+  const privately = interaction.message.flags.has(MessageFlags.Ephemeral) ? { flags: MessageFlags.Ephemeral as const } : {};
+  const parts = renderReply(await ctx.core.handle(inbound), ctx.words).map((part) => ({ ...part, ...privately }));
   if (clickLocksMessage(ownerOf(interaction.message), interaction.user.id)) {
     // The message is about to be locked: only the first click on it moves on (claimed after the core, so a failed turn claims nothing).
     if (!(await ctx.store.claim(`discord:click:${interaction.message.id}`, CLICK_CLAIM_TTL_MS))) return;
@@ -84,13 +98,13 @@ function ownerOf(message: Message): string | null {
 /** Any failure ends in a short, polite ephemeral message for the user alone; details go to the log only. */
 async function guarded(
   ctx: HandlerContext,
-  interaction: ChatInputCommandInteraction | ButtonInteraction,
+  interaction: Handled,
   work: () => Promise<void>,
 ): Promise<void> {
   try {
     await work();
   } catch (error) {
-    logFailure(ctx.log, interaction.isButton() ? 'a button click' : 'a slash command', error);
+    logFailure(ctx.log, interaction.isButton() ? 'a button click' : interaction.isChatInputCommand() ? 'a slash command' : 'a message command', error);
     const notice = { content: ctx.words.error, flags: MessageFlags.Ephemeral as const, allowedMentions: NO_MENTIONS };
     try {
       if (!interaction.deferred && !interaction.replied) {

@@ -12,6 +12,8 @@ export interface Place {
   guildId: string | null;
   channelId: string;
   userId: string;
+  /** A DM or group DM without the bot (runwise installed to the user's account): several people, none of them the bot. */
+  otherDm?: boolean;
 }
 
 /** What the adapter needs from a Discord message, independent of discord.js classes. */
@@ -26,8 +28,12 @@ export interface MessageFacts extends Place {
   repliedToUserId: string | null;
 }
 
-/** One dialogue per DM channel; in a server, one per person per channel so two people never share a dialogue. */
+/**
+ * One dialogue per DM with the bot; in a server, and in other people's DMs (user install), one per person
+ * per channel so two people never share a dialogue.
+ */
 export function conversationIdFor(place: Place): string {
+  if (place.otherDm) return `discord:other-dm:${place.channelId}:${place.userId}`;
   return place.guildId === null
     ? `discord:dm:${place.channelId}`
     : `discord:${place.guildId}:${place.channelId}:${place.userId}`;
@@ -79,6 +85,16 @@ export function parseCommand(subcommand: Subcommand, question: string | null, pl
     default:
       return assertNever(subcommand);
   }
+}
+
+/**
+ * "Ask runwise" on a message: its text is the question (Discord includes it in the interaction even without
+ * the Message Content intent). Null when there is no text: an image or a file alone.
+ */
+export function parseAsk(content: string, place: Place, botId: string): Inbound | null {
+  const text = stripBotMention(content, botId).slice(0, MAX_INBOUND_TEXT);
+  if (text === '') return null;
+  return { text, conversationId: conversationIdFor(place), userId: userIdFor(place.userId), platform: 'discord' };
 }
 
 /** A click on one of our buttons as core input; null for components that are not ours. */

@@ -3,7 +3,7 @@ import { toRunwiseError } from '../../errors.js';
 import { createLogger } from '../../log.js';
 import { registerCommands } from './register.js';
 
-/** `npm run discord:register`: registers /runwise to DISCORD_GUILD_ID, or globally. */
+/** `npm run discord:register`: registers /runwise and "Ask runwise" to DISCORD_GUILD_ID, or globally. */
 async function main(): Promise<void> {
   const log = createLogger();
   try {

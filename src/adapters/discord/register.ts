@@ -20,7 +20,7 @@ export async function registerCommands(opts: { config: Config; log: Logger; word
   const words = opts.words ?? loadDiscordWords();
   const { token, applicationId } = discordCredentials(config);
   const rest = new REST(restOptions(config)).setToken(token);
-  const body = allCommands(words.commands);
+  const body = allCommands(words);
   const guildId = config.DISCORD_GUILD_ID;
   const route = guildId ? Routes.applicationGuildCommands(applicationId, guildId) : Routes.applicationCommands(applicationId);
   await rest.put(route, { body });

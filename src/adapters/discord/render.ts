@@ -32,10 +32,12 @@ export interface DiscordMessage {
 /**
  * A core reply as one or more Discord messages, in order. Long text is split on paragraph
  * boundaries; sources go last as a small subtext line; buttons hang under the last message.
- * `prefix` starts the first message (before splitting, so it counts toward the limit).
+ * `prefix` starts the first message on its first line, `heading` as a line of its own (both before
+ * splitting, so they count toward the limit).
  */
-export function renderReply(reply: Reply, words: DiscordWords, opts: { prefix?: string } = {}): DiscordMessage[] {
-  const body = opts.prefix ? `${opts.prefix} ${bodyOf(reply)}` : bodyOf(reply);
+export function renderReply(reply: Reply, words: DiscordWords, opts: { prefix?: string; heading?: string } = {}): DiscordMessage[] {
+  const text = opts.prefix ? `${opts.prefix} ${bodyOf(reply)}` : bodyOf(reply);
+  const body = opts.heading ? `${opts.heading}\n${text}` : text;
   const sources = sourcesLine(reply.sources, words);
   const pieces = splitText(body);
   const last = pieces.at(-1);

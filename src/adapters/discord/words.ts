@@ -18,6 +18,19 @@ export const DiscordWordsSchema = z.strictObject({
   error: Text,
   /** Prefix of the welcome in the welcome channel; `{member}` becomes a mention of the new member. */
   welcome: Text,
+  /** "Ask runwise" on a message (the message context-menu command). */
+  ask: z.strictObject({
+    /** The command's name in the message menu (Apps > …): up to 32 characters, spaces allowed. */
+    name: z.string().min(1).max(32),
+    /** The button under the private answer that posts it for everyone. */
+    publish: z.string().min(1).max(80),
+    /** Starts the public copy; `{link}` is a link to the message answered. */
+    about: Text,
+    /** Shown privately when the message has no text to answer (an image or a file alone). */
+    empty: Text,
+    /** Shown privately when "post publicly" is clicked on an answer that is no longer kept. */
+    expired: Text,
+  }),
   commands: z.strictObject({
     runwise: Description,
     ask: Description,

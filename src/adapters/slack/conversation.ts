@@ -22,6 +22,8 @@ export interface Turn extends Parsed {
   team: string;
   user: string;
   respond?: RespondFn;
+  /** Someone else's words this turn answers (a message shortcut), quoted above the answer. */
+  quote?: string;
 }
 
 /** Core in, Block Kit out: ask the core, post its reply where it belongs, remember threads that await an answer. */
@@ -51,7 +53,7 @@ export async function converse(deps: SlackDeps, client: webApi.WebClient, turn: 
     return;
   }
 
-  const message = renderReply(reply, { messages: deps.messages, conversationId: inbound.conversationId });
+  const message = renderReply(reply, { messages: deps.messages, conversationId: inbound.conversationId, ...(turn.quote ? { quote: turn.quote } : {}) });
   let posted: { ts?: string };
   try {
     posted = await deliver(client, place, message, turn.respond);

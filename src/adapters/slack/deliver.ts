@@ -23,10 +23,16 @@ export function slackErrorCode(error: unknown): string | undefined {
 export async function deliver(client: WebClient, place: PostablePlace, message: SlackMessage, respond?: RespondFn): Promise<{ ts?: string }> {
   const { text, blocks } = message;
   switch (place.kind) {
-    case 'thread': {
-      const posted = await client.chat.postMessage({ channel: place.channel, thread_ts: place.threadTs, text, blocks, ...SAFE });
-      return posted.ts ? { ts: posted.ts } : {};
-    }
+    case 'thread':
+      try {
+        const posted = await client.chat.postMessage({ channel: place.channel, thread_ts: place.threadTs, text, blocks, ...SAFE });
+        return posted.ts ? { ts: posted.ts } : {};
+      } catch (error) {
+        // A message shortcut in a conversation the bot is not in: the person who asked still gets the answer.
+        if (!respond || !RESPOND_INSTEAD.has(slackErrorCode(error) ?? '')) throw error;
+        await respond({ response_type: 'ephemeral', replace_original: false, text, blocks });
+        return {};
+      }
     case 'dm': {
       const thread = place.threadTs ? { thread_ts: place.threadTs } : {};
       const posted = await client.chat.postMessage({ channel: place.channel, text, blocks, ...thread, ...SAFE });

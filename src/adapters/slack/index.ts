@@ -4,6 +4,7 @@ import type { Runwise } from '../../app.js';
 import type { Config } from '../../config.js';
 import { RunwiseError } from '../../errors.js';
 import type { Logger } from '../../log.js';
+import { registerAssistant } from './assistant.js';
 import { errorName, type SlackDeps } from './conversation.js';
 import { dedupeEvents } from './dedupe.js';
 import { slackErrorCode } from './deliver.js';
@@ -12,6 +13,7 @@ import { registerListeners } from './listeners.js';
 import { boltLogger } from './logger.js';
 import { loadSlackMessages, type SlackMessages } from './messages.js';
 import { createTracker, healthRoute, trackingReceiver } from './receiver.js';
+import { registerShortcut } from './shortcut.js';
 import { createThreadMemory } from './threads.js';
 import { registerWelcome } from './welcome.js';
 
@@ -92,9 +94,12 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     threads: createThreadMemory(runwise.store, config.DIALOGUE_TTL_MINUTES * 60_000),
   };
   app.use(dedupeEvents(runwise.store, log));
+  // After de-duplication, before the listeners: the panel's threads are answered there and nowhere else.
+  registerAssistant(app, deps);
   registerListeners(app, deps);
   registerWelcome(app, deps, { channels: config.SLACK_WELCOME_CHANNELS, mode: config.SLACK_WELCOME_MODE });
   registerHome(app, deps);
+  registerShortcut(app, deps);
   app.error(async (error) => {
     log.error({ err: errorName(error.original ?? error) }, 'slack: unhandled error in a listener');
   });

@@ -18,6 +18,27 @@ export const SlackMessagesSchema = z.strictObject({
   error: Text,
   /** Appended where text had to be cut to fit Block Kit limits. */
   truncated: z.string().min(1).max(20),
+  /** The assistant panel (Slack's side panel for assistant apps). */
+  assistant: z.strictObject({
+    /** Shown as "runwise <status>" while an answer is being prepared. */
+    status: z.string().min(1).max(50),
+    /** Heading above the suggested prompts. */
+    promptsTitle: z.string().min(1).max(50),
+    /** Exactly four: a basic question, help choosing, the tour, a comparison. `message` is sent as the user's message. */
+    prompts: z.array(z.strictObject({ title: z.string().min(1).max(75), message: Text })).length(4),
+  }),
+  /** The "Ask runwise" message shortcut. */
+  shortcut: z.strictObject({
+    /**
+     * Where the answer goes: `thread` (under the message, visible to all), `ephemeral` (in the channel,
+     * only the person who used the shortcut sees it) or `dm` (in their DM with the bot).
+     */
+    reply: z.enum(['thread', 'ephemeral', 'dm']),
+    /** A context line above the answer naming the message answered; `{text}` is its text, escaped and shortened. */
+    asked: Text,
+    /** Sent only to the person who used the shortcut when the message has no text to answer. */
+    empty: Text,
+  }),
 });
 export type SlackMessages = z.infer<typeof SlackMessagesSchema>;
 

@@ -34,11 +34,18 @@ export interface RenderOptions {
   /** Carried in the buttons' block_id, so a click continues the right dialogue wherever it lands. */
   conversationId?: string;
   maxBlocks?: number;
+  /** Text the reply answers, quoted (escaped and shortened) in a context line above it. */
+  quote?: string;
 }
+
+/** How much of a quoted message is shown above its answer. */
+export const QUOTE_MAX = 200;
 
 export function renderReply(reply: Reply, options: RenderOptions): SlackMessage {
   const { messages } = options;
-  const { before, after } = frame(reply);
+  const framed = frame(reply);
+  const before = options.quote === undefined ? framed.before : [quoteBlock(options.quote, messages), ...framed.before];
+  const after = framed.after;
   const tail: KnownBlock[] = [...after, ...sourcesBlock(reply.sources, messages), ...actionsBlock(reply.choices, options.conversationId, messages)];
   const room = Math.max(1, (options.maxBlocks ?? LIMITS.messageBlocks) - before.length - tail.length);
   return {
@@ -115,6 +122,13 @@ function actionsBlock(choices: Choice[], conversationId: string | undefined, mes
   if (buttons.length === 0) return [];
   const blockId = `${ACTION_PREFIX}${conversationId ?? ''}`;
   return [{ type: 'actions', block_id: blockId.length <= LIMITS.blockId ? blockId : ACTION_PREFIX, elements: buttons.slice(0, 25) }];
+}
+
+/** Quoted words are someone else's: shortened, and escaped like everything else, so they cannot ping anyone. */
+function quoteBlock(quote: string, messages: SlackMessages): KnownBlock {
+  const line = quote.replace(/\s+/g, ' ').trim();
+  const short = line.length <= QUOTE_MAX ? line : `${[...line].slice(0, QUOTE_MAX - 1).join('').trimEnd()}${messages.truncated}`;
+  return contextBlock(escapeWithin(fill(messages.shortcut.asked, { text: short }), LIMITS.contextText, messages.truncated));
 }
 
 function contextBlock(mrkdwn: string): KnownBlock {

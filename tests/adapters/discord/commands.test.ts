@@ -1,7 +1,7 @@
 import { MessageFlags } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDiscordWords } from '../../../src/adapters/discord/words.js';
-import { buttonsOf, events, paths, startWithRealCore, type RealHarness } from './harness.js';
+import { buttonsOf, events, fixture, paths, startWithRealCore, type RealHarness } from './harness.js';
 
 describe('/runwise slash command, against a fake Discord and the real core', () => {
   let h: RealHarness;
@@ -56,6 +56,21 @@ describe('/runwise slash command, against a fake Discord and the real core', () 
     const { answer, interaction } = await run('ask', `what is docker ${'x '.repeat(10_000)}`);
     const followUps = h.fake.ok('POST', paths.followups(interaction.token));
     for (const part of [answer, ...followUps]) expect(part?.body.content.length).toBeLessThanOrEqual(2000);
+  });
+
+  it('GIVEN /runwise ask in a DM between two people, runwise installed to the user only THEN the answer comes through the interaction webhook, never a channel send', async () => {
+    const dm = fixture('interaction_message_command_user_dm');
+    const interaction = { ...events.command('ask', 'what is lxc?'), context: dm.context, channel_id: dm.channel_id, channel: dm.channel, user: dm.user, authorizing_integration_owners: dm.authorizing_integration_owners };
+    for (const key of ['guild_id', 'guild', 'guild_locale', 'member']) delete interaction[key];
+    delete interaction.data.guild_id;
+    const before = h.fake.calls.filter((c) => c.path.startsWith('/channels/')).length;
+    h.fake.gateway.dispatch('INTERACTION_CREATE', interaction);
+    const [ack] = await h.sent('POST', paths.callback(interaction.id));
+    const [answer] = await h.sent('PATCH', paths.original(interaction.token));
+    expect(ack?.body.type).toBe(5);
+    expect(answer?.body.content.length).toBeGreaterThan(0);
+    expect(answer?.body.allowed_mentions).toMatchObject({ parse: [] });
+    expect(h.fake.calls.filter((c) => c.path.startsWith('/channels/'))).toHaveLength(before);
   });
 
   it('GIVEN Discord rejects the answer THEN the user gets a short ephemeral error and no details', async () => {

@@ -40,6 +40,22 @@ export const events = {
     if (question !== undefined) payload.data.options[0].options[0].value = question;
     return { ...payload, id: freshId(), token: `token-${freshId()}` };
   },
+  /**
+   * "Ask runwise" on Bob's message: in the server, in a server the bot is not in (runwise installed to
+   * Alice's account), or in Alice's DM with Bob (likewise). `content` replaces the message's text.
+   */
+  messageCommand(where: 'guild' | 'foreign_guild' | 'user_dm', content?: string): Json {
+    const payload = fixture(where === 'user_dm' ? 'interaction_message_command_user_dm' : 'interaction_message_command_guild');
+    const target = payload.data.resolved.messages[payload.data.target_id];
+    if (content !== undefined) target.content = content;
+    if (where === 'foreign_guild') {
+      const guildId = '1290000000000000009';
+      Object.assign(payload, { guild_id: guildId, guild: { ...payload.guild, id: guildId }, channel: { ...payload.channel, guild_id: guildId } });
+      payload.data.guild_id = guildId;
+      payload.authorizing_integration_owners = { '1': ALICE.id };
+    }
+    return { ...payload, id: freshId(), token: `token-${freshId()}` };
+  },
   /** A click on `customId` of a message the bot posted (as recorded by the fake). */
   button(customId: string, message: Json, user: Json = ALICE): Json {
     const payload = fixture('interaction_button');

@@ -84,3 +84,12 @@ describe('commands and buttons', () => {
     expect(clickLocksMessage('u1', 'u2')).toBe(false);
   });
 });
+
+describe('conversations in other people’s DMs (user install)', () => {
+  it('GIVEN two people using runwise in their DM together THEN each has a dialogue of their own', () => {
+    const alice = conversationIdFor({ guildId: null, channelId: 'd1', userId: 'u1', otherDm: true });
+    const bob = conversationIdFor({ guildId: null, channelId: 'd1', userId: 'u2', otherDm: true });
+    expect(alice).not.toBe(bob);
+    expect(alice).not.toBe(conversationIdFor({ guildId: null, channelId: 'd1', userId: 'u1' }));
+  });
+});

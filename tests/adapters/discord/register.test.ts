@@ -1,3 +1,4 @@
+import { ApplicationIntegrationType, InteractionContextType } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerCommands } from '../../../src/adapters/discord/register.js';
 import { loadConfig } from '../../../src/config.js';
@@ -14,12 +15,15 @@ describe('npm run discord:register', () => {
 
   const env = () => ({ DISCORD_TOKEN: 'fake-bot-token', DISCORD_APPLICATION_ID: BOT_ID, DISCORD_API_URL: fake.apiUrl });
 
-  it('GIVEN DISCORD_GUILD_ID THEN /runwise with ask, recommend, tour and help is registered to that server', async () => {
+  it('GIVEN DISCORD_GUILD_ID THEN /runwise with ask, recommend, tour and help, and "Ask runwise" on messages, are registered to that server', async () => {
     const result = await registerCommands({ config: loadConfig({ ...env(), DISCORD_GUILD_ID: GUILD_ID }), log: silentLogger() });
     expect(result.scope).toBe('guild');
     const [call] = fake.ok('PUT', new RegExp(`^/applications/${BOT_ID}/guilds/${GUILD_ID}/commands$`));
     expect(call?.authorization).toBe('Bot fake-bot-token');
-    const [command] = call?.body ?? [];
+    const [command, onMessage] = call?.body ?? [];
+    expect(call?.body).toHaveLength(2);
+    expect(onMessage).toMatchObject({ name: 'Ask runwise', type: 3 });
+    expect(onMessage.description ?? '').toBe('');
     expect(command.name).toBe('runwise');
     expect(command.options.map((o: { name: string }) => o.name)).toEqual(['ask', 'recommend', 'tour', 'help']);
     const ask = command.options[0];
@@ -30,10 +34,16 @@ describe('npm run discord:register', () => {
     }
   });
 
-  it('GIVEN no guild THEN the commands are registered globally', async () => {
+  it('GIVEN no guild THEN the commands are registered globally, installable to servers and to users, usable in servers, the bot DM and other DMs', async () => {
     const result = await registerCommands({ config: loadConfig(env()), log: silentLogger() });
     expect(result.scope).toBe('global');
-    expect(fake.ok('PUT', new RegExp(`^/applications/${BOT_ID}/commands$`))).toHaveLength(1);
+    expect(result.commands).toEqual(['runwise', 'Ask runwise']);
+    const calls = fake.ok('PUT', new RegExp(`^/applications/${BOT_ID}/commands$`));
+    expect(calls).toHaveLength(1);
+    for (const command of calls[0]?.body ?? []) {
+      expect(command.integration_types).toEqual([ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall]);
+      expect(command.contexts).toEqual([InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel]);
+    }
   });
 
   it('GIVEN no token THEN the error names the variable', async () => {

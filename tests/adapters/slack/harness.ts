@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { createSlackApp, type SlackApp } from '../../../src/adapters/slack/index.js';
+import { loadSlackMessages, type SlackMessages } from '../../../src/adapters/slack/messages.js';
 import { createRunwise, loadBrain, type Brain, type Runwise } from '../../../src/app.js';
 import { loadConfig } from '../../../src/config.js';
 import type { Core } from '../../../src/core/types.js';
@@ -38,6 +39,8 @@ export interface HarnessOptions {
   fake?: FakeSlack;
   /** A scripted core, only for what the real one cannot be made to do on demand (fail, or hang until released). */
   core?: Core;
+  /** Changes to data/slack.json (e.g. another shortcut reply mode). */
+  messages?: (defaults: SlackMessages) => SlackMessages;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -67,7 +70,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       })()
     : await createRunwise({ config, log, brain: sharedBrain(), ...(options.store ? { store: options.store } : { stateUrl: 'memory:' }) });
   // Few, instant retries: the suite tests that retries happen, not how long they wait.
-  const slack = createSlackApp({ config, runwise, log, retryConfig: { retries: 3, minTimeout: 0, maxTimeout: 1, factor: 1 } });
+  const messages = (options.messages ?? ((m) => m))(loadSlackMessages());
+  const slack = createSlackApp({ config, runwise, log, messages, retryConfig: { retries: 3, minTimeout: 0, maxTimeout: 1, factor: 1 } });
   const { port } = await slack.start({ port: 0, host: '127.0.0.1' });
   const url = `http://127.0.0.1:${port}`;
   const send = (payload: { body: string; contentType: string }, extra: Partial<SendOptions> = {}) =>
@@ -154,6 +158,14 @@ export function eventFrom(name: string, patch: (event: Record<string, any>) => v
   const payload = fixture(name);
   payload.event_id = `Ev0TEST${String(++eventCounter).padStart(6, '0')}`;
   patch(payload.event as Record<string, any>);
+  return payload;
+}
+
+/** A message_action payload (the "Ask runwise" shortcut) on a message with `text`, answered through this fake. */
+export function shortcutFrom(fake: FakeSlack, patch: (payload: Record<string, any>) => void = () => undefined): Record<string, any> {
+  const payload = fixture('message_action');
+  payload.response_url = fake.responseUrl(`app/${BOT.team}/${++eventCounter}`);
+  patch(payload);
   return payload;
 }
 
