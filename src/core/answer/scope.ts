@@ -15,6 +15,7 @@ import { contentWords } from '../retrieve/terms.js';
  */
 export interface ScopeSignals {
   anchor: 'strong' | 'weak' | 'none';
+  /** Share of content words foreign to the knowledge; raised to 1 when an other-sense phrase is used. */
   unknown: number;
   words: number;
 }
@@ -28,10 +29,14 @@ export const ScopeFileSchema = z.strictObject({
   domainWords: z.array(z.string().min(2).max(40)).default([]),
   /** General IT words that are not dictionary words ("config", "ssh", "postgres"): never jargon. */
   generalWords: z.array(z.string().min(2).max(40)).default([]),
+  /** Phrases where a domain word has its ordinary meaning ("shipping container", "corn kernel"). */
+  otherSenses: z.array(z.string().min(3).max(60)).default([]),
 });
 
 export interface ScopeLexicon {
   ordinaryNames: ReadonlySet<string>;
+  /** Token sequences of the other-sense phrases. */
+  otherSenses: readonly string[][];
   /** Hand-listed domain words and phrases, plus the jargon found in the knowledge (see jargon.ts). */
   domainWords: ReadonlySet<string>;
   /** Knowledge id → its name, lowercase: a forgiven typo counts as strong only for a name that is not an ordinary word. */
@@ -43,7 +48,7 @@ export function loadScopeLexicon(path: string, nameOf: (id: string) => string, j
   const ordinaryNames = new Set(file.ordinaryNames.map((x) => x.toLowerCase()));
   const general = new Set(file.generalWords.map((x) => x.toLowerCase()));
   const domainWords = new Set([...file.domainWords.map((x) => x.toLowerCase()), ...[...jargon].filter((w) => !ordinaryNames.has(w) && !general.has(w))]);
-  return { ordinaryNames, domainWords, nameOf: (id) => nameOf(id).toLowerCase() };
+  return { ordinaryNames, domainWords, otherSenses: file.otherSenses.map((p) => tokenize(p)), nameOf: (id) => nameOf(id).toLowerCase() };
 }
 
 export function scopeSignals(text: string, nlu: Pick<NluResult, 'mentions'>, retriever: Pick<Retriever, 'knows'>, lexicon: ScopeLexicon): ScopeSignals {
@@ -54,6 +59,8 @@ export function scopeSignals(text: string, nlu: Pick<NluResult, 'mentions'>, ret
   const tokens = tokenize(text);
   const jargon = tokens.some((t, i) => lexicon.domainWords.has(t) || (i > 0 && lexicon.domainWords.has(`${tokens[i - 1]} ${t}`)));
   const strong = named || jargon;
-  const anchor = strong ? 'strong' : nlu.mentions.length > 0 ? 'weak' : 'none';
-  return { anchor, unknown, words: words.length };
+  // "a 40ft shipping container": the ordinary word is used in its ordinary sense, so it anchors nothing.
+  const otherSense = lexicon.otherSenses.some((phrase) => tokens.some((_, i) => phrase.every((t, k) => tokens[i + k] === t)));
+  const anchor = strong ? 'strong' : nlu.mentions.length > 0 && !otherSense ? 'weak' : 'none';
+  return { anchor, unknown: otherSense && !strong ? 1 : unknown, words: words.length };
 }

@@ -7,7 +7,7 @@ import { fixtureKnowledge } from '../retrieve/fixture.js';
 
 const kb = fixtureKnowledge();
 const retriever = createRetriever(kb);
-const lexicon: ScopeLexicon = { ordinaryNames: new Set(['container', 'containers', 'pod']), domainWords: new Set(['vcpu']), nameOf: (id) => id };
+const lexicon: ScopeLexicon = { ordinaryNames: new Set(['container', 'containers', 'pod']), domainWords: new Set(['vcpu']), otherSenses: [['shipping', 'container']], nameOf: (id) => id };
 const isProduct = (id: string) => ['docker', 'podman', 'kvm'].includes(id);
 const nlu = (intent: string, confidence: number, mentions: { id: string; text: string }[] = []): NluResult => ({
   intent,
@@ -31,6 +31,11 @@ describe('fusing the classifier with the fact ranking', () => {
 
   it('GIVEN a message that shares only ordinary words with the domain THEN it is out of scope', () => {
     const reading = readOf('what vegetables grow in a container garden on my balcony', nlu('storage_volumes', 0.7, [{ id: 'container', text: 'container' }]));
+    expect(reading.kind).toBe('out_of_scope');
+  });
+
+  it('GIVEN a phrase that uses the ordinary sense THEN it is out of scope even with known words', () => {
+    const reading = readOf('how fast does a shipping container start', nlu('startup_time', 0.9, [{ id: 'container', text: 'container' }]));
     expect(reading.kind).toBe('out_of_scope');
   });
 
