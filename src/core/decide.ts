@@ -2,7 +2,7 @@ import { parseChoiceId } from './answer/choice-id.js';
 import { nameOf } from './answer/compose.js';
 import { answerFacts } from './answer/facts.js';
 import { fuse, type Reading } from './answer/fuse.js';
-import { scopeSignals, type ScopeLexicon } from './answer/scope.js';
+import { otherSenseIn, reportsTrouble, scopeSignals, type ScopeLexicon } from './answer/scope.js';
 import { answerById, answerIntent, answerTopicNote, clarify, fallback, startChoices, welcomeChoices } from './answer/route.js';
 import { notice } from './notice.js';
 import type { AnswerContext } from './answer/compose.js';
@@ -170,7 +170,8 @@ export function read(deps: Pick<DecideDeps, 'kb' | 'nlu' | 'retriever' | 'scope'
   const named = new Set(result.mentions.flatMap((m) => m.text.split(' ')));
   const said = contentWords(text).filter((w) => !COMPARISON_WORDS.has(w)).length;
   const bareQuestion = said - contentWords([...named].join(' ')).length <= BARE_QUESTION_WORDS;
-  const options = { threshold: deps.threshold, adviceOnly, isProduct, neighbours, bareQuestion };
+  const topicOf = (intent: string) => deps.kb.byIntent.get(intent)?.id;
+  const options = { threshold: deps.threshold, adviceOnly, isProduct, neighbours, bareQuestion, topicOf };
   return fuse(result, hits, deps.retriever, scopeSignals(query, result, deps.retriever, deps.scope), options);
 }
 
@@ -199,10 +200,12 @@ function decideText(deps: DecideDeps, input: TurnInput, text: string, result: Nl
   const flow = reading.kind === 'intent' ? DIALOGUE_INTENTS[reading.intent] : undefined;
   if (flow) return startFlow(deps, input, flow, text);
   // A described workload is a request for a verdict; a stray "start over" is not a topic (dialogue/outside.ts).
-  const described = active ? undefined : deps.dialogue.read(text);
+  // "my docking station won't detect…" may read like a workload, but its words are used in another sense.
+  const described = active || otherSenseIn(text, deps.scope) ? undefined : deps.dialogue.read(text);
   // A "description" that a fact answers closely and that does not ask which to use is a problem to solve
   // ("my container takes 30s to respond"): answer it, and offer the recommendation.
-  const problem = described?.kind === 'describes' && !described.advice && reading.kind === 'facts' && reading.confidence >= PROBLEM_MIN_COVERAGE;
+  const problem =
+    described?.kind === 'describes' && !described.advice && reading.kind === 'facts' && reading.confidence >= PROBLEM_MIN_COVERAGE && reportsTrouble(text, deps.scope);
   if (described?.kind === 'describes' && !problem) return startFlow(deps, input, 'recommend', text);
   if (described?.kind === 'control') return withDialogue(notice('recommend_start', described.text, startChoices(deps)), undefined);
 

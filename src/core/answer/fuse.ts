@@ -55,15 +55,19 @@ export interface FuseOptions {
   neighbours: (a: string, b: string) => boolean;
   /** True when the message says little besides the names it mentions ("what is kvm?", "podman??"). */
   bareQuestion: boolean;
+  /** The knowledge entry that answers a topic intent as a whole (its card), if any. */
+  topicOf: (intent: string) => string | undefined;
 }
 
 const MIN_COVERAGE = 0.25; // share of the message's informative words the best fact must match
 const MIN_SCORE = 6; // BM25+ floor for the best fact
+const MIN_WORDS_WITHOUT_NAME = 2;
 const PART_MIN_NOVEL = 0.1; // a second fact must answer words the first did not...
 const PART_MIN_RATIO = 0.35; // ...and rank close enough to the first
 const MAX_FACTS = 3;
 const ACT_OVER_FACT = 0.8; // a confident dialogue act wins unless a fact covers the message this well
 const ACT_OVER_FACT_SOFT = 0.5;
+const TOPIC_FACT_COVERAGE = 0.12;
 const COMPARE_CLOSE_COVERAGE = 0.6; // a fact about one of the two that answers most of the message
 // A message anchored only by ordinary words ("container", "pod", "swarm") is ours when few of its words
 // are foreign to the knowledge; one with no anchor at all needs a close fact and almost no foreign word.
@@ -119,7 +123,9 @@ export function fuse(result: NluResult, ranked: readonly FactHit[], retriever: R
   const confident = confidence >= options.threshold;
   const hits = preferFacets(ranked, intent, confident);
   const top = hits[0];
-  const factFits = top !== undefined && top.score >= MIN_SCORE && top.coverage >= MIN_COVERAGE;
+  // One ordinary word ("architecture q") is too little to pick a fact by; a name or jargon is enough.
+  const enoughWords = scope.anchor === 'strong' || scope.words >= MIN_WORDS_WITHOUT_NAME;
+  const factFits = top !== undefined && enoughWords && top.score >= MIN_SCORE && top.coverage >= MIN_COVERAGE;
 
   // Small talk and flow starts are the classifier's; a fact overrides them only for a message about the domain
   // that the fact covers almost entirely ("help me understand cgroups" is a question, "thanks, that helped" is not).
@@ -143,7 +149,12 @@ export function fuse(result: NluResult, ranked: readonly FactHit[], retriever: R
   // written comparison (or both cards side by side).
   if (named.length >= 2 && intent === 'compare' && confident) {
     const aboutBoth = (h: FactHit) => named.filter((id) => h.fact.about.includes(id)).length >= 2;
-    const closeToOne = factFits && top.coverage >= COMPARE_CLOSE_COVERAGE && named.some((id) => top.fact.about.includes(id));
+    // ...or a fact about one of them (and no third product) that answers most of the message.
+    const closeToOne =
+      factFits &&
+      top.coverage >= COMPARE_CLOSE_COVERAGE &&
+      named.some((id) => top.fact.about.includes(id)) &&
+      top.fact.about.filter(options.isProduct).every((id) => named.includes(id));
     // A bare "X vs Y" wants the comparison itself, not any fact that happens to name both.
     const both = hits.find((h) => h.fact.facet === 'compare' && aboutBoth(h)) ?? (factFits && !options.bareQuestion && (aboutBoth(top) || closeToOne) ? top : undefined);
     return both ? { kind: 'facts', facts: [both.fact], next: hits.filter((h) => h !== both).map((h) => h.fact), confidence } : { kind: 'intent', intent: 'compare', confidence };
@@ -159,6 +170,11 @@ export function fuse(result: NluResult, ranked: readonly FactHit[], retriever: R
     return { kind: 'facts', facts: chosen, next: rest, confidence: Math.min(1, top.coverage) };
   }
   if (intent === OUT_OF_SCOPE) return { kind: 'out_of_scope', confidence };
+  // The classifier is sure of the topic and the best fact is that topic's: the fact says more than the card.
+  const topic = options.topicOf(intent);
+  if (confident && top && topic && top.coverage >= TOPIC_FACT_COVERAGE && top.fact.about.includes(topic)) {
+    return { kind: 'facts', facts: [top.fact], next: hits.slice(1).map((h) => h.fact), confidence };
+  }
   if (!confident) return { kind: 'clarify', confidence };
   if (ENTITY_INTENTS.has(intent) || DIALOGUE_ACTS.has(intent)) return { kind: 'intent', intent, confidence };
   return { kind: 'topic', intent, confidence };

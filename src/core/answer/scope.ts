@@ -31,12 +31,16 @@ export const ScopeFileSchema = z.strictObject({
   generalWords: z.array(z.string().min(2).max(40)).default([]),
   /** Phrases where a domain word has its ordinary meaning ("shipping container", "corn kernel"). */
   otherSenses: z.array(z.string().min(3).max(60)).default([]),
+  /** Words that report a problem ("slow", "keeps crashing", "won't start"). */
+  troubleWords: z.array(z.string().min(2).max(40)).default([]),
 });
 
 export interface ScopeLexicon {
   ordinaryNames: ReadonlySet<string>;
   /** Token sequences of the other-sense phrases. */
   otherSenses: readonly string[][];
+  /** Token sequences of the words that report a problem. */
+  troubleWords: readonly string[][];
   /** Hand-listed domain words and phrases, plus the jargon found in the knowledge (see jargon.ts). */
   domainWords: ReadonlySet<string>;
   /** Knowledge id → its name, lowercase: a forgiven typo counts as strong only for a name that is not an ordinary word. */
@@ -48,7 +52,21 @@ export function loadScopeLexicon(path: string, nameOf: (id: string) => string, j
   const ordinaryNames = new Set(file.ordinaryNames.map((x) => x.toLowerCase()));
   const general = new Set(file.generalWords.map((x) => x.toLowerCase()));
   const domainWords = new Set([...file.domainWords.map((x) => x.toLowerCase()), ...[...jargon].filter((w) => !ordinaryNames.has(w) && !general.has(w))]);
-  return { ordinaryNames, domainWords, otherSenses: file.otherSenses.map((p) => tokenize(p)), nameOf: (id) => nameOf(id).toLowerCase() };
+  return { ordinaryNames, domainWords, otherSenses: file.otherSenses.map((p) => tokenize(p)), troubleWords: file.troubleWords.map((p) => tokenize(p)), nameOf: (id) => nameOf(id).toLowerCase() };
+}
+
+function hasPhrase(tokens: readonly string[], phrases: readonly (readonly string[])[]): boolean {
+  return phrases.some((phrase) => phrase.length > 0 && tokens.some((_, i) => phrase.every((t, k) => tokens[i + k] === t)));
+}
+
+/** True when a domain word is used in its ordinary sense ("shipping container", "docking station"). */
+export function otherSenseIn(text: string, lexicon: Pick<ScopeLexicon, 'otherSenses'>): boolean {
+  return hasPhrase(tokenize(text), lexicon.otherSenses);
+}
+
+/** True when the message reports a problem rather than describing a workload. */
+export function reportsTrouble(text: string, lexicon: Pick<ScopeLexicon, 'troubleWords'>): boolean {
+  return hasPhrase(tokenize(text), lexicon.troubleWords);
 }
 
 export function scopeSignals(text: string, nlu: Pick<NluResult, 'mentions'>, retriever: Pick<Retriever, 'knows'>, lexicon: ScopeLexicon): ScopeSignals {
@@ -60,7 +78,7 @@ export function scopeSignals(text: string, nlu: Pick<NluResult, 'mentions'>, ret
   const jargon = tokens.some((t, i) => lexicon.domainWords.has(t) || (i > 0 && lexicon.domainWords.has(`${tokens[i - 1]} ${t}`)));
   const strong = named || jargon;
   // "a 40ft shipping container": the ordinary word is used in its ordinary sense, so it anchors nothing.
-  const otherSense = lexicon.otherSenses.some((phrase) => tokens.some((_, i) => phrase.every((t, k) => tokens[i + k] === t)));
+  const otherSense = hasPhrase(tokens, lexicon.otherSenses);
   const anchor = strong ? 'strong' : nlu.mentions.length > 0 && !otherSense ? 'weak' : 'none';
   return { anchor, unknown: otherSense && !strong ? 1 : unknown, words: words.length };
 }

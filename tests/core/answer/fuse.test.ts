@@ -7,7 +7,7 @@ import { fixtureKnowledge } from '../retrieve/fixture.js';
 
 const kb = fixtureKnowledge();
 const retriever = createRetriever(kb);
-const lexicon: ScopeLexicon = { ordinaryNames: new Set(['container', 'containers', 'pod']), domainWords: new Set(['vcpu']), otherSenses: [['shipping', 'container']], nameOf: (id) => id };
+const lexicon: ScopeLexicon = { ordinaryNames: new Set(['container', 'containers', 'pod']), domainWords: new Set(['vcpu']), otherSenses: [['shipping', 'container']], troubleWords: [], nameOf: (id) => id };
 const isProduct = (id: string) => ['docker', 'podman', 'kvm'].includes(id);
 const nlu = (intent: string, confidence: number, mentions: { id: string; text: string }[] = []): NluResult => ({
   intent,
@@ -19,7 +19,7 @@ const nlu = (intent: string, confidence: number, mentions: { id: string; text: s
 });
 function readOf(text: string, result: NluResult) {
   const hits = retriever.search({ text, entities: result.entities });
-  return fuse(result, hits, retriever, scopeSignals(text, result, retriever, lexicon), { threshold: 0.45, adviceOnly: false, isProduct, neighbours: () => false, bareQuestion: false });
+  return fuse(result, hits, retriever, scopeSignals(text, result, retriever, lexicon), { threshold: 0.45, adviceOnly: false, isProduct, neighbours: () => false, bareQuestion: false, topicOf: () => undefined });
 }
 
 describe('fusing the classifier with the fact ranking', () => {
