@@ -7,36 +7,22 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pino } from 'pino';
-import { loadBrain } from '../src/app.js';
-import { createCore } from '../src/core/handle.js';
+import { createRunwise, loadBrain } from '../src/app.js';
+import { silentLogger } from '../src/log.js';
 import { computeMetrics, type Prediction } from '../src/core/nlu/metrics.js';
 import { LabelledExampleSchema } from '../src/core/nlu/schema.js';
 import { judge, readAnswerSet, summarise, type Judged } from '../src/eval/answer-set.js';
 import { plainText } from '../src/adapters/cli/render.js';
 import { loadConfig } from '../src/config.js';
 import { projectRoot } from '../src/paths.js';
-import { createMemoryStore } from '../src/store/memory.js';
 import { evalDialogues } from './eval-dialogues.js';
 
 const root = projectRoot();
 const args = process.argv.slice(2);
 const showFails = Number(args[args.indexOf('--show-fails') + 1] ?? 0) || 0;
-const config = loadConfig({ ...process.env, SLACK_BOT_TOKEN: undefined, DISCORD_TOKEN: undefined });
+const config = loadConfig({ ...process.env, SLACK_BOT_TOKEN: undefined, DISCORD_TOKEN: undefined, STATE_URL: 'memory:' });
 const brain = loadBrain(root);
-const core = createCore({
-  kb: brain.knowledge,
-  messages: brain.messages,
-  nlu: brain.nlu,
-  retriever: brain.retriever,
-  scope: brain.scope,
-  dialogue: brain.dialogue,
-  threshold: config.CONFIDENCE_THRESHOLD,
-  store: createMemoryStore(),
-  log: pino({ level: 'silent' }),
-  now: Date.now,
-  dialogueTtlMs: config.DIALOGUE_TTL_MINUTES * 60_000,
-});
+const { core } = await createRunwise({ config, stateUrl: 'memory:', log: silentLogger(), brain });
 const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)}%` : 'n/a');
 
 const cases = readAnswerSet(join(root, 'tests', 'eval', 'answers.jsonl'));
