@@ -8,10 +8,7 @@ import { loadIntents } from './core/nlu/load.js';
 import { createRetriever, type Retriever } from './core/retrieve/index.js';
 import { loadExpander } from './core/retrieve/synonyms.js';
 import { loadScopeLexicon, type ScopeLexicon } from './core/answer/scope.js';
-import { frequentWords, knowledgeTexts, loadJargon, questionTexts } from './core/answer/jargon.js';
-
-// A word the knowledge uses this often is vocabulary, not a typo of a product name.
-const KNOWN_WORD_MIN_COUNT = 2;
+import { loadJargon, questionTexts } from './core/answer/jargon.js';
 import type { Core } from './core/types.js';
 import { loadConfig, type Config } from './config.js';
 import { createLogger, type Logger } from './log.js';
@@ -41,8 +38,8 @@ export function loadBrain(root: string = projectRoot(), options: { cache?: boole
   const messages = loadMessages(join(root, 'data', 'messages.json'));
   const cacheDir = options.cache === false ? undefined : join(root, '.cache');
   const intents = loadIntents(join(root, 'intents'));
-  const texts = knowledgeTexts(knowledge);
-  const nlu = createNlu(intents, knowledge.techs, { cacheDir, vocabulary: frequentWords(texts, KNOWN_WORD_MIN_COUNT) });
+  const retriever = createRetriever(knowledge, { cacheDir, expand: loadExpander(join(root, 'data', 'synonyms.json')) });
+  const nlu = createNlu(intents, knowledge.techs, { cacheDir, vocabulary: retriever.knownWords });
   const offTopic = intents.filter((f) => f.intent === 'out_of_scope').flatMap((f) => f.examples);
   const dialogue = createDialoguePort(join(root, 'data'), knowledge);
   const nameOf = (id: string) => {
@@ -50,7 +47,7 @@ export function loadBrain(root: string = projectRoot(), options: { cache?: boole
     return entry === undefined ? id : entry.type === 'tech' ? entry.name : entry.title;
   };
   const scope = loadScopeLexicon(join(root, 'data', 'scope.json'), nameOf, loadJargon(questionTexts(knowledge), offTopic, cacheDir));
-  return { knowledge, messages, nlu, retriever: createRetriever(knowledge, { cacheDir, expand: loadExpander(join(root, 'data', 'synonyms.json')) }), scope, dialogue };
+  return { knowledge, messages, nlu, retriever, scope, dialogue };
 }
 
 export interface RunwiseOptions {

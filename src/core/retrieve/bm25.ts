@@ -77,16 +77,45 @@ export function scoreTerms(
   return touched;
 }
 
-/** The index as plain JSON, for the start-up cache. */
+/**
+ * The index as JSON for the start-up cache: the postings packed into two typed arrays, base64-encoded,
+ * so reading it back allocates three buffers instead of hundreds of thousands of numbers.
+ */
 export interface Bm25Json {
   docCount: number;
-  postings: [string, number[], number[]][];
+  terms: string[];
+  /** Uint32: where each term's postings start; one more entry than terms. */
+  offsets: string;
+  /** Uint32 document numbers and Float32 weights, all terms' postings one after another. */
+  docs: string;
+  weights: string;
 }
 
 export function indexToJson(index: Bm25Index): Bm25Json {
-  return { docCount: index.docCount, postings: [...index.postings].map(([term, p]) => [term, [...p.docs], [...p.weights]]) };
+  const terms = [...index.postings.keys()];
+  const offsets = new Uint32Array(terms.length + 1);
+  terms.forEach((term, i) => (offsets[i + 1] = offsets[i]! + index.postings.get(term)!.docs.length));
+  const docs = new Uint32Array(offsets[terms.length]!);
+  const weights = new Float32Array(offsets[terms.length]!);
+  terms.forEach((term, i) => {
+    const posting = index.postings.get(term)!;
+    docs.set(posting.docs, offsets[i]);
+    weights.set(posting.weights, offsets[i]);
+  });
+  const base64 = (a: Uint32Array | Float32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
+  return { docCount: index.docCount, terms, offsets: base64(offsets), docs: base64(docs), weights: base64(weights) };
 }
 
 export function indexFromJson(json: Bm25Json): Bm25Index {
-  return { docCount: json.docCount, postings: new Map(json.postings.map(([term, docs, weights]) => [term, { docs: Uint32Array.from(docs), weights: Float32Array.from(weights) }])) };
+  const bytes = (b64: string) => {
+    const buffer = Buffer.from(b64, 'base64');
+    // Copy into a fresh, aligned ArrayBuffer: a Buffer may sit at any offset of a shared pool.
+    return new Uint8Array(buffer).buffer;
+  };
+  const offsets = new Uint32Array(bytes(json.offsets));
+  const docs = new Uint32Array(bytes(json.docs));
+  const weights = new Float32Array(bytes(json.weights));
+  const postings = new Map<string, { docs: Uint32Array; weights: Float32Array }>();
+  json.terms.forEach((term, i) => postings.set(term, { docs: docs.subarray(offsets[i]!, offsets[i + 1]!), weights: weights.subarray(offsets[i]!, offsets[i + 1]!) }));
+  return { docCount: json.docCount, postings };
 }

@@ -2,6 +2,7 @@ import type { Fact } from '../knowledge/fact-schema.js';
 import type { Knowledge } from '../knowledge/load.js';
 import { cacheKey, cachedJson } from '../cache.js';
 import { buildIndex, indexFromJson, indexToJson, scoreTerms, type Bm25Json } from './bm25.js';
+import { frequentWords, knowledgeTexts } from '../answer/jargon.js';
 import type { Expander } from './synonyms.js';
 import { analyse, contentWords } from './terms.js';
 
@@ -32,6 +33,8 @@ export interface Retriever {
   idf(word: string): number;
   /** True when the stemmed word occurs anywhere in the knowledge (facts and entries). */
   knows(word: string): boolean;
+  /** Words (as typed, lowercase) the knowledge uses at least twice: vocabulary, never a typo of a name. */
+  readonly knownWords: readonly string[];
 }
 
 // Field weights: people's phrasings say best what a fact answers; the answer text and the subject's
@@ -43,6 +46,7 @@ const ON_OTHER = 0.2; // about another named technology entirely: never first wh
 const COVERAGE_BASE = 0.2;
 const ON_PRIMARY = 1.3;
 const SYNONYM_WEIGHT = 0.4;
+const KNOWN_WORD_MIN_COUNT = 2;
 
 /**
  * A BM25+ index over every fact (natural's tokenizer and stemmer, plus word pairs; see bm25.ts).
@@ -159,7 +163,7 @@ export function createRetriever(kb: Knowledge, options: RetrieverOptions = {}): 
   }
 
   const vocabulary = new Set([...frequency.keys(), ...data.entryWords]);
-  return { search, idf, knows: (word) => vocabulary.has(word) };
+  return { search, idf, knows: (word) => vocabulary.has(word), knownWords: data.knownWords };
 }
 
 interface RetrieverData {
@@ -169,6 +173,7 @@ interface RetrieverData {
   defines: boolean[];
   /** Stemmed words of the entries' names and texts. */
   entryWords: string[];
+  knownWords: string[];
 }
 
 function buildData(kb: Knowledge, namesOf: (ids: readonly string[]) => string, nameTerms: (id: string) => string): RetrieverData {
@@ -188,5 +193,6 @@ function buildData(kb: Knowledge, namesOf: (ids: readonly string[]) => string, n
     unigramsOf: fieldTexts.map((t) => [...new Set(analyse([t.ask, t.terms, t.names, t.answer].join('\n')).unigrams)]),
     defines,
     entryWords: [...entryWords],
+    knownWords: frequentWords(knowledgeTexts(kb), KNOWN_WORD_MIN_COUNT),
   };
 }
