@@ -156,7 +156,8 @@ export function fuse(result: NluResult, ranked: readonly FactHit[], retriever: R
       named.some((id) => top.fact.about.includes(id)) &&
       top.fact.about.filter(options.isProduct).every((id) => named.includes(id));
     // A bare "X vs Y" wants the comparison itself, not any fact that happens to name both.
-    const both = hits.find((h) => h.fact.facet === 'compare' && aboutBoth(h)) ?? (factFits && !options.bareQuestion && (aboutBoth(top) || closeToOne) ? top : undefined);
+    const topAnswers = factFits && !options.bareQuestion && aboutBoth(top);
+    const both = topAnswers ? top : (hits.find((h) => h.fact.facet === 'compare' && aboutBoth(h)) ?? (closeToOne && !options.bareQuestion ? top : undefined));
     return both ? { kind: 'facts', facts: [both.fact], next: hits.filter((h) => h !== both).map((h) => h.fact), confidence } : { kind: 'intent', intent: 'compare', confidence };
   }
   // "what is X?": a fact saying what X is, or else X's own card, not a detail about X.
