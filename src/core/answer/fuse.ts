@@ -170,6 +170,8 @@ export function fuse(result: NluResult, ranked: readonly FactHit[], retriever: R
     const { chosen, rest } = selectFacts(hits, retriever);
     return { kind: 'facts', facts: chosen, next: rest, confidence: Math.min(1, top.coverage) };
   }
+  // Not sure it is off-topic, and it names something we know: that thing's card beats a refusal.
+  if (intent === OUT_OF_SCOPE && !confident && scope.anchor === 'strong' && result.entities.length > 0) return { kind: 'intent', intent: 'define', confidence };
   if (intent === OUT_OF_SCOPE) return { kind: 'out_of_scope', confidence };
   // The classifier is sure of the topic and the best fact is that topic's: the fact says more than the card.
   const topic = options.topicOf(intent);

@@ -47,6 +47,7 @@ const COVERAGE_BASE = 0.2;
 const ON_PRIMARY = 1.3;
 const SYNONYM_WEIGHT = 0.4;
 const KNOWN_WORD_MIN_COUNT = 2;
+const ON_EACH_MORE_NAMED = 0.25;
 
 /**
  * A BM25+ index over every fact (natural's tokenizer and stemmer, plus word pairs; see bm25.ts).
@@ -116,7 +117,8 @@ export function createRetriever(kb: Knowledge, options: RetrieverOptions = {}): 
     if (named.includes(fact.about[0]!) || concepts.includes(fact.about[0]!)) conceptFactor *= ON_PRIMARY;
     if (named.length === 0 || about.length === 0) return conceptFactor;
     const hits = about.filter((id) => named.includes(id)).length;
-    if (hits > 0) return ON_NAMED ** hits * conceptFactor;
+    // More than one named product helps a little (comparisons), but a long `about` list must not win by itself.
+    if (hits > 0) return ON_NAMED * (1 + ON_EACH_MORE_NAMED * (hits - 1)) * conceptFactor;
     const near = about.some((id) => named.some((n) => neighbourSet(n).has(id) || neighbourSet(id).has(n)));
     return (near ? ON_RELATED : ON_OTHER) * conceptFactor;
   }
