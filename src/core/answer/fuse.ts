@@ -90,8 +90,11 @@ export function inScope(result: NluResult, scope: ScopeSignals, top: FactHit | u
       // it is off-topic and many words foreign to the knowledge outweigh one name.
       return !(result.intent === OUT_OF_SCOPE && result.confidence >= STRONG_OOS_CONFIDENCE && scope.unknown >= STRONG_OOS_UNKNOWN);
     case 'weak':
-      // With a few foreign words ("40ft container from shanghai"), only a fact that fits makes it ours.
-      return !saysOutOfScope && (scope.unknown <= WEAK_CLEAN_UNKNOWN || (scope.unknown < WEAK_MAX_UNKNOWN && coverage >= NONE_MIN_COVERAGE));
+      // With a few foreign words ("40ft container from shanghai"), only a fitting fact or a sure domain topic makes it ours.
+      return (
+        !saysOutOfScope &&
+        (scope.unknown <= WEAK_CLEAN_UNKNOWN || (scope.unknown < WEAK_MAX_UNKNOWN && (coverage >= NONE_MIN_COVERAGE || result.confidence >= NONE_SURE_TOPIC)))
+      );
     case 'none':
       // Jargon the classifier never saw ("crashloopbackoff") but a fact covers whole is ours.
       if (scope.unknown === 0 && coverage >= NONE_JARGON_COVERAGE && result.known <= 1) return true;
