@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { readDataFile } from '../data-file.js';
 import type { NluResult } from '../nlu/index.js';
 import type { Retriever } from '../retrieve/index.js';
-import { tokenize } from '../nlu/tokenize.js';
+import { stem, tokenize } from '../nlu/tokenize.js';
 import { contentWords } from '../retrieve/terms.js';
 
 /**
@@ -37,7 +37,7 @@ export const ScopeFileSchema = z.strictObject({
 
 export interface ScopeLexicon {
   ordinaryNames: ReadonlySet<string>;
-  /** Token sequences of the other-sense phrases. */
+  /** Stemmed token sequences of the other-sense phrases, so plurals match ("harbor tours"). */
   otherSenses: readonly string[][];
   /** Token sequences of the words that report a problem. */
   troubleWords: readonly string[][];
@@ -52,7 +52,7 @@ export function loadScopeLexicon(path: string, nameOf: (id: string) => string, j
   const ordinaryNames = new Set(file.ordinaryNames.map((x) => x.toLowerCase()));
   const general = new Set(file.generalWords.map((x) => x.toLowerCase()));
   const domainWords = new Set([...file.domainWords.map((x) => x.toLowerCase()), ...[...jargon].filter((w) => !ordinaryNames.has(w) && !general.has(w))]);
-  return { ordinaryNames, domainWords, otherSenses: file.otherSenses.map((p) => tokenize(p)), troubleWords: file.troubleWords.map((p) => tokenize(p)), nameOf: (id) => nameOf(id).toLowerCase() };
+  return { ordinaryNames, domainWords, otherSenses: file.otherSenses.map((p) => tokenize(p).map(stem)), troubleWords: file.troubleWords.map((p) => tokenize(p)), nameOf: (id) => nameOf(id).toLowerCase() };
 }
 
 function hasPhrase(tokens: readonly string[], phrases: readonly (readonly string[])[]): boolean {
@@ -61,7 +61,7 @@ function hasPhrase(tokens: readonly string[], phrases: readonly (readonly string
 
 /** True when a domain word is used in its ordinary sense ("shipping container", "docking station"). */
 export function otherSenseIn(text: string, lexicon: Pick<ScopeLexicon, 'otherSenses'>): boolean {
-  return hasPhrase(tokenize(text), lexicon.otherSenses);
+  return hasPhrase(tokenize(text).map(stem), lexicon.otherSenses);
 }
 
 /** True when the message reports a problem rather than describing a workload. */
@@ -78,7 +78,7 @@ export function scopeSignals(text: string, nlu: Pick<NluResult, 'mentions'>, ret
   const jargon = tokens.some((t, i) => lexicon.domainWords.has(t) || (i > 0 && lexicon.domainWords.has(`${tokens[i - 1]} ${t}`)));
   const strong = named || jargon;
   // "a 40ft shipping container": the ordinary word is used in its ordinary sense, so it anchors nothing.
-  const otherSense = hasPhrase(tokens, lexicon.otherSenses);
+  const otherSense = hasPhrase(tokens.map(stem), lexicon.otherSenses);
   const anchor = strong ? 'strong' : nlu.mentions.length > 0 && !otherSense ? 'weak' : 'none';
   return { anchor, unknown: otherSense && !strong ? 1 : unknown, words: words.length };
 }

@@ -7,7 +7,7 @@ import { fixtureKnowledge } from '../retrieve/fixture.js';
 
 const kb = fixtureKnowledge();
 const retriever = createRetriever(kb);
-const lexicon: ScopeLexicon = { ordinaryNames: new Set(['container', 'containers', 'pod']), domainWords: new Set(['vcpu']), otherSenses: [['shipping', 'container']], troubleWords: [], nameOf: (id) => id };
+const lexicon: ScopeLexicon = { ordinaryNames: new Set(['container', 'containers', 'pod']), domainWords: new Set(['vcpu']), otherSenses: [['ship', 'contain']], troubleWords: [], nameOf: (id) => id };
 const isProduct = (id: string) => ['docker', 'podman', 'kvm'].includes(id);
 const nlu = (intent: string, confidence: number, mentions: { id: string; text: string }[] = []): NluResult => ({
   intent,
@@ -35,7 +35,7 @@ describe('fusing the classifier with the fact ranking', () => {
   });
 
   it('GIVEN a phrase that uses the ordinary sense THEN it is out of scope even with known words', () => {
-    const reading = readOf('how fast does a shipping container start', nlu('startup_time', 0.9, [{ id: 'container', text: 'container' }]));
+    const reading = readOf('how fast do shipping containers start', nlu('startup_time', 0.9, [{ id: 'container', text: 'container' }]));
     expect(reading.kind).toBe('out_of_scope');
   });
 
