@@ -62,6 +62,7 @@ export interface FuseOptions {
 const MIN_COVERAGE = 0.25; // share of the message's informative words the best fact must match
 const MIN_SCORE = 6; // BM25+ floor for the best fact
 const MIN_WORDS_WITHOUT_NAME = 2;
+const ANCHORED_MIN_COVERAGE = 0.15;
 const PART_MIN_NOVEL = 0.1; // a second fact must answer words the first did not...
 const PART_MIN_RATIO = 0.35; // ...and rank close enough to the first
 const MAX_FACTS = 3;
@@ -128,7 +129,9 @@ export function fuse(result: NluResult, ranked: readonly FactHit[], retriever: R
   const top = hits[0];
   // One ordinary word ("architecture q") is too little to pick a fact by; a name or jargon is enough.
   const enoughWords = scope.anchor === 'strong' || scope.words >= MIN_WORDS_WITHOUT_NAME;
-  const factFits = top !== undefined && enoughWords && top.score >= MIN_SCORE && top.coverage >= MIN_COVERAGE;
+  // Anchored by a name or jargon but read as off-topic, the classifier offers no topic to fall back on: a weaker fact will do.
+  const fitBar = scope.anchor === 'strong' && intent === OUT_OF_SCOPE ? ANCHORED_MIN_COVERAGE : MIN_COVERAGE;
+  const factFits = top !== undefined && enoughWords && top.score >= MIN_SCORE && top.coverage >= fitBar;
 
   // Small talk and flow starts are the classifier's; a fact overrides them only for a message about the domain
   // that the fact covers almost entirely ("help me understand cgroups" is a question, "thanks, that helped" is not).
