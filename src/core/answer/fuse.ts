@@ -84,7 +84,8 @@ const STRONG_OOS_UNKNOWN = 0.3;
 /** Whether a message is about VMs and containers at all, whatever words it shares with them. */
 export function inScope(result: NluResult, scope: ScopeSignals, top: FactHit | undefined, threshold: number): boolean {
   const saysOutOfScope = result.intent === OUT_OF_SCOPE && result.confidence >= threshold;
-  const coverage = top?.coverage ?? 0;
+  // Coverage leaves out words the knowledge never uses; for deciding scope they count against it.
+  const coverage = (top?.coverage ?? 0) * (1 - scope.unknown);
   switch (scope.anchor) {
     case 'strong':
       // Even "docker" has another sense ("the dockers at the port are on strike"): the classifier sure

@@ -132,7 +132,8 @@ export function createRetriever(kb: Knowledge, options: RetrieverOptions = {}): 
     const concepts = query.entities.filter((id) => !isProduct(id));
     const unigramSet = new Set(unigrams);
     let weight = 0;
-    for (const w of unigramSet) weight += idf(w);
+    // Words the knowledge never uses ("doubting", "tweet") cannot be answered: they do not count against a fact.
+    for (const w of unigramSet) if (vocabulary.has(w)) weight += idf(w);
     weight ||= 1;
     // The canonical names of what was named join the query, so a typo ("hypervisior") or an alias ("k8s") still matches.
     const queryTerms = new Map<string, number>();
