@@ -185,6 +185,10 @@ export function fuse(result: NluResult, ranked: readonly FactHit[], retriever: R
   if (confident && top && topic && top.coverage >= TOPIC_FACT_COVERAGE && top.fact.about.includes(topic)) {
     return { kind: 'facts', facts: [top.fact], next: hits.slice(1).map((h) => h.fact), confidence };
   }
+  // "Did you mean…?" is for a message we cannot place; one that names our subject gets the nearest fact.
+  if (!confident && scope.anchor === 'strong' && top && top.coverage >= ANCHORED_MIN_COVERAGE) {
+    return { kind: 'facts', facts: [top.fact], next: hits.slice(1).map((h) => h.fact), confidence: top.coverage };
+  }
   if (!confident) return { kind: 'clarify', confidence };
   if (ENTITY_INTENTS.has(intent) || DIALOGUE_ACTS.has(intent)) return { kind: 'intent', intent, confidence };
   return { kind: 'topic', intent, confidence };
