@@ -123,6 +123,35 @@ export function selectFacts(hits: readonly FactHit[], retriever: Retriever): { c
   return { chosen: chosen.map((h) => h.fact), rest: hits.filter((h) => !picked.has(h.fact.id)).map((h) => h.fact) };
 }
 
+/** One fact as the answer, the rest of the ranking offered as follow-ups. */
+function single(hit: FactHit, hits: readonly FactHit[], confidence: number): Reading {
+  return { kind: 'facts', facts: [hit.fact], next: hits.filter((h) => h !== hit).map((h) => h.fact), confidence };
+}
+
+/**
+ * "X vs Y" is answered by the best fact about both, a comparison fact about both, a fact about one of them
+ * (and no third product) that answers most of the message, or else by the written comparison (or both
+ * cards side by side). A bare "X vs Y" wants the comparison itself, not any fact that happens to name both.
+ */
+function readComparison(named: readonly string[], hits: readonly FactHit[], factFits: boolean, options: FuseOptions, confidence: number): Reading {
+  const top = hits[0];
+  const aboutBoth = (h: FactHit) => named.filter((id) => h.fact.about.includes(id)).length >= 2;
+  const closeToOne = (h: FactHit) =>
+    h.coverage >= COMPARE_CLOSE_COVERAGE && named.some((id) => h.fact.about.includes(id)) && h.fact.about.filter(options.isProduct).every((id) => named.includes(id));
+  const usable = factFits && top !== undefined && !options.bareQuestion ? top : undefined;
+  const both = usable && aboutBoth(usable) ? usable : (hits.find((h) => h.fact.facet === 'compare' && aboutBoth(h)) ?? (usable && closeToOne(usable) ? usable : undefined));
+  return both ? single(both, hits, confidence) : { kind: 'intent', intent: 'compare', confidence };
+}
+
+/** "what is X?": a fact saying what X is, or else X's own card, not a detail about X. */
+function readDefinition(id: string, hits: readonly FactHit[], factFits: boolean, confidence: number): Reading {
+  const top = hits[0];
+  const definition =
+    hits.find((h) => h.defines && h.fact.about[0] === id) ??
+    (factFits && top && top.fact.about[0] === id && (top.fact.facet === 'what' || top.fact.facet === 'use') ? top : undefined);
+  return definition ? single(definition, hits, confidence) : { kind: 'intent', intent: 'define', confidence };
+}
+
 export function fuse(result: NluResult, ranked: readonly FactHit[], retriever: Retriever, scope: ScopeSignals, options: FuseOptions): Reading {
   const { intent, confidence } = result;
   const confident = confidence >= options.threshold;
@@ -152,27 +181,9 @@ export function fuse(result: NluResult, ranked: readonly FactHit[], retriever: R
   const aboutNamed =
     factFits && (named.length === 0 || products.length === 0 || products.some((id) => named.includes(id) || named.some((n) => options.neighbours(n, id))));
   if (factFits && !aboutNamed) return { kind: 'intent', intent: ENTITY_INTENTS.has(intent) ? intent : named.length > 1 ? 'compare' : 'define', confidence };
-  // "X vs Y" is answered by a comparison fact about both, a fact about both that ranks first, or else by the
-  // written comparison (or both cards side by side).
-  if (named.length >= 2 && intent === 'compare' && confident) {
-    const aboutBoth = (h: FactHit) => named.filter((id) => h.fact.about.includes(id)).length >= 2;
-    // ...or a fact about one of them (and no third product) that answers most of the message.
-    const closeToOne =
-      factFits &&
-      top.coverage >= COMPARE_CLOSE_COVERAGE &&
-      named.some((id) => top.fact.about.includes(id)) &&
-      top.fact.about.filter(options.isProduct).every((id) => named.includes(id));
-    // A bare "X vs Y" wants the comparison itself, not any fact that happens to name both.
-    const topAnswers = factFits && !options.bareQuestion && aboutBoth(top);
-    const both = topAnswers ? top : (hits.find((h) => h.fact.facet === 'compare' && aboutBoth(h)) ?? (closeToOne && !options.bareQuestion ? top : undefined));
-    return both ? { kind: 'facts', facts: [both.fact], next: hits.filter((h) => h !== both).map((h) => h.fact), confidence } : { kind: 'intent', intent: 'compare', confidence };
-  }
-  // "what is X?": a fact saying what X is, or else X's own card, not a detail about X.
+  if (named.length >= 2 && intent === 'compare' && confident) return readComparison(named, hits, factFits, options, confidence);
   const definesIt = named.length === 1 && options.bareQuestion && ((intent === 'define' && confident) || !ENTITY_INTENTS.has(intent));
-  if (definesIt) {
-    const definition = hits.find((h) => h.defines && h.fact.about[0] === named[0]) ?? (factFits && top.fact.about[0] === named[0] && (top.fact.facet === 'what' || top.fact.facet === 'use') ? top : undefined);
-    return definition ? { kind: 'facts', facts: [definition.fact], next: hits.filter((h) => h !== definition).map((h) => h.fact), confidence } : { kind: 'intent', intent: 'define', confidence };
-  }
+  if (definesIt) return readDefinition(named[0]!, hits, factFits, confidence);
   if (factFits) {
     const { chosen, rest } = selectFacts(hits, retriever);
     return { kind: 'facts', facts: chosen, next: rest, confidence: Math.min(1, top.coverage) };
@@ -182,13 +193,9 @@ export function fuse(result: NluResult, ranked: readonly FactHit[], retriever: R
   if (intent === OUT_OF_SCOPE) return { kind: 'out_of_scope', confidence };
   // The classifier is sure of the topic and the best fact is that topic's: the fact says more than the card.
   const topic = options.topicOf(intent);
-  if (confident && top && topic && top.coverage >= TOPIC_FACT_COVERAGE && top.fact.about.includes(topic)) {
-    return { kind: 'facts', facts: [top.fact], next: hits.slice(1).map((h) => h.fact), confidence };
-  }
+  if (confident && top && topic && top.coverage >= TOPIC_FACT_COVERAGE && top.fact.about.includes(topic)) return single(top, hits, confidence);
   // "Did you mean…?" is for a message we cannot place; one that names our subject gets the nearest fact.
-  if (!confident && scope.anchor === 'strong' && top && top.coverage >= ANCHORED_MIN_COVERAGE) {
-    return { kind: 'facts', facts: [top.fact], next: hits.slice(1).map((h) => h.fact), confidence: top.coverage };
-  }
+  if (!confident && scope.anchor === 'strong' && top && top.coverage >= ANCHORED_MIN_COVERAGE) return single(top, hits, top.coverage);
   if (!confident) return { kind: 'clarify', confidence };
   if (ENTITY_INTENTS.has(intent) || DIALOGUE_ACTS.has(intent)) return { kind: 'intent', intent, confidence };
   return { kind: 'topic', intent, confidence };
