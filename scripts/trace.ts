@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { loadBrain } from '../src/app.js';
-import { read } from '../src/core/decide.js';
+import { read } from '../src/core/answer/read.js';
 import { scopeSignals } from '../src/core/answer/scope.js';
 import { cleanInput } from '../src/core/text/clean.js';
 import { loadConfig } from '../src/config.js';

@@ -1,15 +1,14 @@
 import { parseChoiceId } from './answer/choice-id.js';
-import { nameOf } from './answer/compose.js';
 import { answerFacts } from './answer/facts.js';
-import { fuse, type Reading } from './answer/fuse.js';
-import { otherSenseIn, reportsTrouble, scopeSignals, type ScopeLexicon } from './answer/scope.js';
+import type { Reading } from './answer/fuse.js';
+import { read } from './answer/read.js';
+import { otherSenseIn, reportsTrouble, type ScopeLexicon } from './answer/scope.js';
 import { answerById, answerIntent, answerTopicNote, clarify, fallback, startChoices, welcomeChoices } from './answer/route.js';
 import { notice } from './notice.js';
 import type { AnswerContext } from './answer/compose.js';
 import type { DialoguePort, DialogueSnapshot, DialogueTurn, FlowId } from './dialogue-port.js';
 import type { Nlu, NluResult } from './nlu/index.js';
 import type { Retriever } from './retrieve/index.js';
-import { contentWords } from './retrieve/terms.js';
 import { cleanInput } from './text/clean.js';
 import { assertNever, MAX_CHOICES, type Inbound, type Reply } from './types.js';
 import type { LogEntry } from '../store/types.js';
@@ -144,36 +143,7 @@ function decideChoice(deps: DecideDeps, input: TurnInput, id: string): Decision 
   }
 }
 
-const MAX_FOREIGN_ADVICE_WORDS = 1;
 const PROBLEM_MIN_COVERAGE = 0.7;
-// "what is kvm", "podman??": no word besides the name (and question words).
-const BARE_QUESTION_WORDS = 0;
-// Stems that only say "compare these" ("docker vs podman", "difference kvm xen").
-const COMPARISON_WORDS = new Set(['vs', 'versu', 'diff', 'differ', 'compar']);
-
-/** The classifier's result and the fact ranking, fused (see answer/fuse.ts). */
-export function read(deps: Pick<DecideDeps, 'kb' | 'nlu' | 'retriever' | 'scope' | 'threshold'>, text: string, result: NluResult): Reading {
-  // A typo forgiven for a name is spelled right for the ranking ("hypervisior" → "hypervisor").
-  let query = text;
-  for (const m of result.mentions) if (m.fuzzy) query = query.replace(new RegExp(`\\b${m.text.replace(/[^a-z0-9 ]/g, "")}\\b`, "i"), nameOf(deps.kb, m.id));
-  const hits = deps.retriever.search({ text: query, entities: result.entities });
-  const adviceOnly = result.intent === 'recommend_start' && deps.nlu.foreignWords(text, 'recommend_start') <= MAX_FOREIGN_ADVICE_WORDS;
-  const isProduct = (id: string) => {
-    const e = deps.kb.entries.get(id);
-    return e?.type === 'tech' && e.category !== 'concept';
-  };
-  const links = (a: string, b: string) => {
-    const e = deps.kb.entries.get(a);
-    return e !== undefined && (e.related.includes(b) || (e.type === 'tech' && e.alternatives.includes(b)));
-  };
-  const neighbours = (a: string, b: string) => links(a, b) || links(b, a);
-  const named = new Set(result.mentions.flatMap((m) => m.text.split(' ')));
-  const said = contentWords(text).filter((w) => !COMPARISON_WORDS.has(w)).length;
-  const bareQuestion = said - contentWords([...named].join(' ')).length <= BARE_QUESTION_WORDS;
-  const topicOf = (intent: string) => deps.kb.byIntent.get(intent)?.id;
-  const options = { threshold: deps.threshold, adviceOnly, isProduct, neighbours, bareQuestion, topicOf };
-  return fuse(result, hits, deps.retriever, scopeSignals(query, result, deps.retriever, deps.scope), options);
-}
 
 /** The reply for what the classifier and the fact ranking made of a message together. */
 function replyFor(deps: DecideDeps, reading: Reading, result: NluResult): Reply {

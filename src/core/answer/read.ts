@@ -1,0 +1,46 @@
+import type { Knowledge } from '../knowledge/load.js';
+import type { Nlu, NluResult } from '../nlu/index.js';
+import type { Retriever } from '../retrieve/index.js';
+import { contentWords } from '../retrieve/terms.js';
+import { nameOf } from './compose.js';
+import { fuse, type Reading } from './fuse.js';
+import { scopeSignals, type ScopeLexicon } from './scope.js';
+
+export interface ReadDeps {
+  kb: Knowledge;
+  nlu: Nlu;
+  retriever: Retriever;
+  scope: ScopeLexicon;
+  threshold: number;
+}
+
+const MAX_FOREIGN_ADVICE_WORDS = 1;
+// "what is kvm", "podman??": no word besides the name (and question words).
+const BARE_QUESTION_WORDS = 0;
+// Stems that only say "compare these" ("docker vs podman", "difference kvm xen").
+const COMPARISON_WORDS = new Set(['vs', 'versu', 'diff', 'differ', 'compar']);
+
+/** The classifier's result and the fact ranking, fused (see answer/fuse.ts). */
+export function read(deps: ReadDeps, text: string, result: NluResult): Reading {
+  // A typo forgiven for a name is spelled right for the ranking ("hypervisior" → "hypervisor").
+  let query = text;
+  for (const m of result.mentions) if (m.fuzzy) query = query.replace(new RegExp(`\\b${m.text.replace(/[^a-z0-9 ]/g, '')}\\b`, 'i'), nameOf(deps.kb, m.id));
+  const hits = deps.retriever.search({ text: query, entities: result.entities });
+  const adviceOnly = result.intent === 'recommend_start' && deps.nlu.foreignWords(text, 'recommend_start') <= MAX_FOREIGN_ADVICE_WORDS;
+  const isProduct = (id: string) => {
+    const e = deps.kb.entries.get(id);
+    return e?.type === 'tech' && e.category !== 'concept';
+  };
+  const links = (a: string, b: string) => {
+    const e = deps.kb.entries.get(a);
+    return e !== undefined && (e.related.includes(b) || (e.type === 'tech' && e.alternatives.includes(b)));
+  };
+  const neighbours = (a: string, b: string) => links(a, b) || links(b, a);
+  const named = new Set(result.mentions.flatMap((m) => m.text.split(' ')));
+  const said = contentWords(text).filter((w) => !COMPARISON_WORDS.has(w)).length;
+  const bareQuestion = said - contentWords([...named].join(' ')).length <= BARE_QUESTION_WORDS;
+  const topicOf = (intent: string) => deps.kb.byIntent.get(intent)?.id;
+  const options = { threshold: deps.threshold, adviceOnly, isProduct, neighbours, bareQuestion, topicOf };
+  return fuse(result, hits, deps.retriever, scopeSignals(query, result, deps.retriever, deps.scope), options);
+}
+
