@@ -3,7 +3,8 @@ import { createRunwise, type Runwise } from '../../app.js';
 import { loadConfig } from '../../config.js';
 import { toRunwiseError } from '../../errors.js';
 import { createLogger } from '../../log.js';
-import { runBatch, toBatchOutput } from './batch.js';
+import { toBatchOutput } from './batch.js';
+import { runBatch } from './batch-run.js';
 import { runChat } from './chat.js';
 import { toInbound } from './parse.js';
 import { ansiStyle, plainStyle, renderTerminal } from './render.js';
@@ -51,7 +52,7 @@ async function run(args: Args, runwise: Runwise): Promise<number> {
       return 0;
     }
     case 'batch':
-      await runBatch(core, process.stdin, (line) => process.stdout.write(line));
+      await runBatch(runwise, { input: process.stdin, output: process.stdout });
       return 0;
     case 'unanswered': {
       const limit = Number(args.flags.get('limit') ?? 1000);
@@ -77,6 +78,8 @@ async function main(): Promise<number> {
     runwise = await createRunwise({ config, log });
     return await run(args, runwise);
   } catch (error) {
+    // The reader went away (`batch | head -1`): nothing more can be delivered, and that is no fault.
+    if (isBrokenPipe(error)) return 0;
     const failure = toRunwiseError(error);
     process.stderr.write(`runwise: ${failure.message}\n`);
     return failure.code === 'config_invalid' || failure.code === 'data_invalid' ? 2 : 1;
@@ -84,5 +87,14 @@ async function main(): Promise<number> {
     await runwise?.close();
   }
 }
+
+const isBrokenPipe = (error: unknown) => (error as { code?: unknown } | null)?.code === 'EPIPE';
+
+// Without a listener an EPIPE on stdout is an uncaught exception with a stack trace; batch also sees it
+// through its own writer and stops reading.
+process.stdout.on('error', (error) => {
+  if (!isBrokenPipe(error)) process.stderr.write(`runwise: cannot write to stdout: ${error.message}\n`);
+  process.exitCode ??= isBrokenPipe(error) ? 0 : 1;
+});
 
 process.exitCode = await main();
