@@ -28,3 +28,11 @@ export interface Meter {
 const ignore = () => undefined;
 
 export const noMeter: Meter = { turn: ignore, storeError: ignore, conflict: ignore, slackRetryDeduplicated: ignore };
+
+/** Something that renders the counters for a scrape (prometheus.ts), without this file importing prom-client. */
+export interface MetricsSource {
+  readonly contentType: string;
+  render(): Promise<string>;
+}
+
+export type ServedMeter = Meter & MetricsSource;

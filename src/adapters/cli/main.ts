@@ -3,6 +3,7 @@ import { createRunwise, type Runwise } from '../../app.js';
 import { loadConfig } from '../../config.js';
 import { toRunwiseError } from '../../errors.js';
 import { createLogger } from '../../log.js';
+import { loadMetrics, serveOps, type ServedOps } from '../../ops/serve.js';
 import { toBatchOutput } from './batch.js';
 import { runBatch } from './batch-run.js';
 import { runChat } from './chat.js';
@@ -71,11 +72,15 @@ async function run(args: Args, runwise: Runwise): Promise<number> {
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
   let runwise: Runwise | undefined;
+  let ops: ServedOps = { stop: async () => undefined };
   try {
     const config = loadConfig();
     // Logs go to stderr; in the terminal they would interleave with the chat, so default to warnings only.
     const log = createLogger(process.env.LOG_LEVEL ? config.LOG_LEVEL : 'warn');
-    runwise = await createRunwise({ config, log });
+    // Only with METRICS_PORT: the terminal chat and batch otherwise never load prom-client.
+    const metrics = config.METRICS_PORT !== undefined ? await loadMetrics() : undefined;
+    runwise = await createRunwise({ config, log, metrics });
+    ops = await serveOps(config, { slackConfigured: false, store: runwise.store, metrics, isServing: () => true, log });
     return await run(args, runwise);
   } catch (error) {
     // The reader went away (`batch | head -1`): nothing more can be delivered, and that is no fault.
@@ -84,6 +89,7 @@ async function main(): Promise<number> {
     process.stderr.write(`runwise: ${failure.message}\n`);
     return failure.code === 'config_invalid' || failure.code === 'data_invalid' ? 2 : 1;
   } finally {
+    await ops.stop();
     await runwise?.close();
   }
 }

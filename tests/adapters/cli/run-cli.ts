@@ -6,13 +6,13 @@ import { projectRoot } from '../../../src/paths.js';
 export const CLI_MAIN = process.env.RUNWISE_TEST_CLI ?? join(projectRoot(), 'dist', 'src', 'adapters', 'cli', 'main.js');
 
 /** The built command line in a child process with a clean environment (no platform tokens). */
-export function runCli(args: string[], opts: { input?: string; env?: Record<string, string>; timeout?: number; spawn?: SpawnSyncOptions } = {}) {
+export function runCli(args: string[], opts: { input?: string; env?: Record<string, string>; timeout?: number; spawn?: Pick<SpawnSyncOptions, 'uid' | 'gid'> } = {}) {
   return spawnSync(process.execPath, [CLI_MAIN, ...args], {
+    ...opts.spawn,
     input: opts.input,
     encoding: 'utf8',
     timeout: opts.timeout ?? 20_000,
     env: { PATH: process.env.PATH ?? '', STATE_URL: 'memory:', LOG_LEVEL: 'warn', ...opts.env },
-    ...opts.spawn,
   });
 }
 
