@@ -109,7 +109,8 @@ export function createCore(deps: CoreDeps): Core {
     }
     const micros = Number((process.hrtime.bigint() - started) / 1000n);
     meter.turn({ platform: message.platform, intent: reply.intent, kind: reply.kind, seconds: micros / 1e6, unanswered });
-    if (reply.intent !== 'error') {
+    // Checked first: building the log fields costs more than a batch line's store write.
+    if (reply.intent !== 'error' && log.isLevelEnabled('info')) {
       log.info({ platform: message.platform, intent: reply.intent, confidence: Number(reply.confidence.toFixed(3)), kind: reply.kind, us: micros }, 'answered');
       log.debug({ text: message.text, choiceId: message.choiceId }, 'message');
     }

@@ -15,6 +15,19 @@ const BatchLine = z.object({
     .optional(),
 });
 
+type BatchInput = z.infer<typeof BatchLine>;
+
+/** The schema's rules, checked by hand for the common case. */
+function wellFormed(json: unknown): json is BatchInput {
+  if (typeof json !== 'object' || json === null) return false;
+  const { id, text, session } = json as Record<string, unknown>;
+  return (
+    typeof id === 'string' &&
+    typeof text === 'string' &&
+    (session === undefined || (typeof session === 'string' && session.length >= 1 && session.length <= MAX_SESSION_LENGTH))
+  );
+}
+
 export interface BatchOutput {
   id: string;
   intent: string;
@@ -54,7 +67,8 @@ export function createBatch(core: Core) {
     } catch {
       return { error: `line ${lineNumber}: not valid JSON` };
     }
-    const parsed = BatchLine.safeParse(json);
+    // Well-formed lines skip the schema (a measurable share of a batch line); zod explains the others.
+    const parsed = wellFormed(json) ? { success: true as const, data: json } : BatchLine.safeParse(json);
     if (!parsed.success) {
       const id = typeof (json as { id?: unknown })?.id === 'string' ? (json as { id: string }).id : undefined;
       const why = parsed.error.issues.map((i) => (i.path.length && !i.message.startsWith(String(i.path[0])) ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ');
