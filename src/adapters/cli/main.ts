@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { createRunwise, type Runwise } from '../../app.js';
 import { loadConfig } from '../../config.js';
 import { toRunwiseError } from '../../errors.js';
@@ -47,7 +46,8 @@ async function run(args: Args, runwise: Runwise): Promise<number> {
     case 'ask': {
       const text = args.positional.join(' ');
       const session = args.flags.get('session');
-      const reply = await core.handle(toInbound(text, typeof session === 'string' ? session : randomUUID(), 'cli', []));
+      // Without --session nothing can follow up, so, like a batch line without session, it is a one-off.
+      const reply = await core.handle(typeof session === 'string' ? toInbound(text, session, 'cli', []) : { ...toInbound(text, '~one-off', 'cli', []), oneOff: true });
       if (args.flags.has('json')) process.stdout.write(`${JSON.stringify(toBatchOutput('ask', reply))}\n`);
       else process.stdout.write(`${renderTerminal(reply, process.stdout.isTTY ? ansiStyle : plainStyle)}\n`);
       return 0;

@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSqliteStore } from '../../../src/store/sqlite.js';
+import { REDIS_URL, deleteRedisPrefix, probeRedis } from '../../store/helpers.js';
 import { runCli, startBatch } from './run-cli.js';
+
+const redisUp = (await probeRedis(REDIS_URL)) === null;
 
 const jsonLines = (stdout: string) => stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
 
@@ -105,5 +108,44 @@ describe('cli batch as a process', () => {
     expect(stderr).not.toMatch(/heap out of memory/i);
     expect(code).toBe(0);
     expect(lines).toBe(count);
+  }, 60_000);
+});
+
+describe('several batch processes on one session', () => {
+  const dirs: string[] = [];
+  afterEach(() => {
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function fourBatches(env: Record<string, string>, session = 'shared'): Promise<Record<string, unknown>[]> {
+    const script = ['recommend', '1', '2', 'what is kvm', 'cancel'];
+    const runs = Array.from({ length: 4 }, (_, p) => {
+      const { child, exited } = startBatch(env);
+      let stdout = '';
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+      child.stdin.end(Array.from({ length: 300 }, (_, i) => `${JSON.stringify({ id: `${p}-${i}`, text: script[i % script.length], session })}\n`).join(''));
+      return exited.then(({ code, stderr }) => {
+        expect(stderr).toBe('');
+        expect(code).toBe(0);
+        return jsonLines(stdout);
+      });
+    });
+    return (await Promise.all(runs)).flat();
+  }
+
+  it('GIVEN 4 processes × 300 lines on one session in one SQLite file THEN no line fails', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'runwise-batch-shared-'));
+    dirs.push(dir);
+    const out = await fourBatches({ STATE_URL: `sqlite:${join(dir, 'state.db')}` });
+    expect(out).toHaveLength(1_200);
+    expect(out.filter((o) => o.error !== undefined || o.intent === 'error')).toEqual([]);
+  }, 60_000);
+
+  it.runIf(redisUp)('GIVEN 4 processes × 300 lines on one session in one Redis THEN no line fails (was: store_conflict)', async () => {
+    // The CLI writes under the production prefix: a session of its own, removed afterwards.
+    const session = `test-${process.pid}-${Date.now()}`;
+    const out = await fourBatches({ STATE_URL: REDIS_URL }, session).finally(() => deleteRedisPrefix(REDIS_URL, `runwise:rec:conversation:batch:${session}`));
+    expect(out).toHaveLength(1_200);
+    expect(out.filter((o) => o.error !== undefined || o.intent === 'error')).toEqual([]);
   }, 60_000);
 });
