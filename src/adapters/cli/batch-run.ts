@@ -17,7 +17,7 @@ export interface GroupLimits {
   ms: number;
 }
 
-export const DEFAULT_GROUP: GroupLimits = { lines: 256, ms: 10 };
+export const DEFAULT_GROUP: GroupLimits = { lines: 512, ms: 25 };
 
 export interface BatchIo {
   input: Readable;
