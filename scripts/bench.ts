@@ -5,12 +5,14 @@
  * - the whole turn through core.handle (memory store, dialogue state, logs off)
  * - natural's BayesClassifier on the same data, for comparison
  * - resident memory
+ * - batch throughput through a pipe beside a JSON-lines floor, and peak RSS for 1,000,000 lines (bench-throughput.ts)
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { createRunwise, loadBrain } from '../src/app.js';
+import { benchThroughput } from './bench-throughput.js';
 import { answerIntent } from '../src/core/answer/route.js';
 import { percentile } from '../src/core/nlu/metrics.js';
 import { loadConfig } from '../src/config.js';
@@ -67,6 +69,7 @@ const N = 50_000;
 // Child processes first, while this process is still small and idle.
 const cold = coldStart();
 const probe = probeRss();
+const throughput = await benchThroughput(root, messages);
 
 const loadStarted = process.hrtime.bigint();
 const brain = loadBrain(root, { cache: false });
@@ -130,5 +133,6 @@ console.log(`RSS of a fresh bot process after start-up and 5,000 turns: ${(probe
 console.log(`RSS of this bench process after 120,000 messages: ${rss.toFixed(0)} MB`);
 console.log(`\nnatural BayesClassifier, same data: train ${bayesTrainMs.toFixed(0)} ms, classify p50 ${us(naturalBayes.p50)}, p99 ${us(naturalBayes.p99)}, ${Math.round(naturalBayes.perSecond).toLocaleString('en-US')} messages/s`);
 console.log(`  runwise's index scorer (classify only) is ${(naturalBayes.p50 / classifyOnly.p50).toFixed(0)}× faster at p50, ${(naturalBayes.p99 / classifyOnly.p99).toFixed(0)}× at p99`);
+console.log(`\n${throughput.join('\n')}`);
 console.log(`\ntargets: p99 < 250 µs, ≥ 20,000 messages/s, cold start < 400 ms, RSS < 100 MB`);
 console.log(`peer (NLP.js 4, 30 intents, same kind of machine): ~20,000 messages/s, p50 31 µs, p99 ~100 µs, ~550 ms import, ~190 MB RSS`);

@@ -12,6 +12,7 @@ import { loadJargon, questionTexts } from './core/answer/jargon.js';
 import type { Core } from './core/types.js';
 import { loadConfig, type Config } from './config.js';
 import { createLogger, type Logger } from './log.js';
+import type { ServedMeter } from './ops/meter.js';
 import { projectRoot } from './paths.js';
 import { createStore } from './store/index.js';
 import type { Store } from './store/types.js';
@@ -20,6 +21,8 @@ export interface Runwise {
   core: Core;
   store: Store;
   log: Logger;
+  /** The counters behind /metrics, when metrics are served (METRICS_PORT, or Slack's HTTP port). */
+  metrics?: ServedMeter;
   close(): Promise<void>;
 }
 
@@ -58,6 +61,8 @@ export interface RunwiseOptions {
   now?: () => number;
   log?: Logger;
   brain?: Brain;
+  /** Counts turns for /metrics; see src/ops/prometheus.ts. */
+  metrics?: ServedMeter;
 }
 
 export async function createRunwise(options: RunwiseOptions = {}): Promise<Runwise> {
@@ -78,12 +83,14 @@ export async function createRunwise(options: RunwiseOptions = {}): Promise<Runwi
     log,
     now,
     dialogueTtlMs: config.DIALOGUE_TTL_MINUTES * 60_000,
+    meter: options.metrics,
   });
   let closed = false;
   return {
     core,
     store,
     log,
+    ...(options.metrics ? { metrics: options.metrics } : {}),
     async close() {
       if (closed) return;
       closed = true;

@@ -18,6 +18,19 @@ const csv = z.preprocess(
     .transform((v) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : [])),
 );
 
+/** 30 days: an idle dialogue older than that is not worth resuming, and TTLs stay far from any overflow. */
+export const MAX_DIALOGUE_TTL_MINUTES = 30 * 24 * 60;
+
+/** redis://host:port, redis://host:port/ and redis://host:port/<n> are fine; /abc is not a database. */
+function redisDbIsNumeric(url: string): boolean {
+  if (!/^rediss?:\/\//.test(url)) return true;
+  try {
+    return /^\/?(\d+)?$/.test(new URL(url).pathname);
+  } catch {
+    return false;
+  }
+}
+
 /** Every environment variable runwise reads; .env.example documents each one. */
 export const ConfigSchema = z.object({
   LOG_LEVEL: z.preprocess(
@@ -31,11 +44,20 @@ export const ConfigSchema = z.object({
       .regex(/^(memory:|sqlite:.+|redis:\/\/.+|rediss:\/\/.+)$/, {
         error: 'use memory:, sqlite:<path> (e.g. sqlite:./runwise.db) or redis://host:port/db',
       })
+      .refine(redisDbIsNumeric, {
+        // ioredis would report the bad SELECT only as an event, after start-up already printed an error.
+        error: 'the Redis database after the host must be a number, as in redis://host:6379/0',
+      })
       .default('sqlite:./runwise.db'),
   ),
   DIALOGUE_TTL_MINUTES: z.preprocess(
     emptyToUndefined,
-    z.coerce.number({ error: 'use a number of minutes' }).positive({ error: 'use a number of minutes above 0' }).default(30),
+    z.coerce
+      .number({ error: 'use a number of minutes' })
+      .positive({ error: 'use a number of minutes above 0' })
+      // Larger values overflow TTLs (Redis PEXPIRE, timestamps) and fail every turn instead of the start.
+      .max(MAX_DIALOGUE_TTL_MINUTES, { error: `use at most ${MAX_DIALOGUE_TTL_MINUTES} minutes (30 days)` })
+      .default(30),
   ),
   CONFIDENCE_THRESHOLD: z.preprocess(
     emptyToUndefined,
@@ -47,6 +69,11 @@ export const ConfigSchema = z.object({
   SLACK_APP_TOKEN: z.preprocess(emptyToUndefined, z.string().startsWith('xapp-', { error: 'an app-level token starts with xapp-' }).optional()),
   SLACK_API_URL: z.preprocess(emptyToUndefined, z.url({ error: 'use a full URL such as https://slack.com/api/' }).optional()),
   PORT: z.preprocess(emptyToUndefined, z.coerce.number({ error: 'use a port number' }).int().min(0).max(65535).default(3000)),
+  // Where /healthz, /readyz and /metrics are served when Slack's HTTP port does not serve them (Discord-only, terminal, batch).
+  METRICS_PORT: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number({ error: 'use a port number' }).int({ error: 'use a whole port number' }).min(0, { error: 'use a port from 0 to 65535' }).max(65535, { error: 'use a port from 0 to 65535' }).optional(),
+  ),
   SLACK_WELCOME_CHANNELS: csv,
   SLACK_WELCOME_MODE: z.preprocess(emptyToUndefined, z.enum(['ephemeral', 'dm'], { error: 'use ephemeral or dm' }).default('ephemeral')),
 

@@ -2,6 +2,7 @@ import { createRunwise, type Runwise } from './app.js';
 import { configuredPlatforms, loadConfig, type Config, type PlatformName } from './config.js';
 import { toRunwiseError } from './errors.js';
 import { createLogger, type Logger } from './log.js';
+import { loadMetrics, metricsWanted, serveOps } from './ops/serve.js';
 
 interface Running {
   stop(): Promise<void>;
@@ -26,12 +27,16 @@ async function main(): Promise<void> {
     return;
   }
   const log = createLogger(config.LOG_LEVEL);
-  const runwise = await createRunwise({ config, log });
+  const slackConfigured = platforms.includes('slack');
+  const metrics = metricsWanted(config, slackConfigured) ? await loadMetrics() : undefined;
+  const runwise = await createRunwise({ config, log, metrics });
   const running: Running[] = [];
   let stopping = false;
+  let serving = false;
   const shutdown = async (reason: string, exitCode: number) => {
     if (stopping) return;
     stopping = true;
+    serving = false;
     log.info({ reason }, 'stopping: finishing messages in flight');
     await Promise.allSettled(running.map((r) => r.stop()));
     await runwise.close();
@@ -41,6 +46,15 @@ async function main(): Promise<void> {
   // Installed before any platform starts: Discord can take seconds to be ready, and a signal then must still close the store.
   process.once('SIGINT', () => void shutdown('SIGINT', 0));
   process.once('SIGTERM', () => void shutdown('SIGTERM', 0));
+
+  try {
+    // Discord-only runs have no HTTP port of their own: METRICS_PORT gives them /healthz, /readyz and /metrics.
+    running.push(await serveOps(config, { slackConfigured, store: runwise.store, metrics, isServing: () => serving, log }));
+  } catch (error) {
+    process.stderr.write(`runwise: ${toRunwiseError(error).message}\n`);
+    await shutdown('the metrics server failed to start', 2);
+    return;
+  }
 
   for (const name of platforms) {
     if (stopping) return;
@@ -54,6 +68,7 @@ async function main(): Promise<void> {
     }
     log.info({ platform: name }, 'platform started');
   }
+  serving = !stopping;
 }
 
 main().catch((error: unknown) => {

@@ -16,6 +16,11 @@ export interface Inbound {
   /** An opaque, stable id of the person, for per-user progress (tour). Never logged. */
   userId: string;
   platform: Platform;
+  /**
+   * A message outside any conversation (a batch line without a session): no conversation or tour
+   * progress is read or written for it, so nothing else can continue it. Logs (unanswered) still apply.
+   */
+  oneOff?: boolean;
 }
 
 /** A button or numbered option. `id` ≤ 90 characters, `label` ≤ 75 characters, so every platform can render it. */

@@ -82,6 +82,12 @@ export function createMemoryStore(opts: StoreOptions = {}): Store {
       return newest.map((text) => JSON.parse(text) as LogEntry);
     },
 
+    async ping(): Promise<void> {
+      ensureOpen();
+    },
+
+    group: (work) => work(),
+
     async close(): Promise<void> {
       closed = true;
     },

@@ -151,6 +151,15 @@ export async function createRedisStore(url: string, opts: StoreOptions & { keyPr
       });
     },
 
+    ping(): Promise<void> {
+      return guarded(async () => {
+        await client.ping();
+      });
+    },
+
+    // Every write is its own command; durability per write follows the server's appendfsync.
+    group: (work) => work(),
+
     close(): Promise<void> {
       closing ??= client.quit().then(
         () => undefined,

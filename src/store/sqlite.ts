@@ -1,134 +1,82 @@
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import Database from 'better-sqlite3';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type Database from 'better-sqlite3';
 import { RunwiseError } from '../errors.js';
 import type { LogEntry, LogName, RecordNamespace, Store, Versioned } from './types.js';
 import { LOG_CAP, checkLimit, checkTtl, checkVersion, closedError, encodeEntry, encodeValue, type StoreOptions } from './shared.js';
+import { openDatabase } from './sqlite-open.js';
+import { prepareStatements } from './sqlite-statements.js';
 
 /** Expired rows are invisible at once; sweeping them from disk can wait for this many writes. */
 const SWEEP_EVERY_WRITES = 200;
+/**
+ * Logs are trimmed to their cap every this many appends: the trim walks `cap` index entries (~0.6 ms at
+ * 10,000), too much for every batch line. Reads never return more than the cap meanwhile.
+ */
+const TRIM_EVERY_APPENDS = 1_000;
+/** How long an operation keeps retrying while another process holds the write lock, as busy_timeout did. */
+export const BUSY_WAIT_MS = 5_000;
+const BUSY_MAX_DELAY_MS = 50;
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS records (
-  ns TEXT NOT NULL,
-  key TEXT NOT NULL,
-  value TEXT NOT NULL,
-  version INTEGER NOT NULL,
-  expires_at INTEGER,
-  PRIMARY KEY (ns, key)
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS claims (
-  key TEXT PRIMARY KEY,
-  expires_at INTEGER
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS logs (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
-  log TEXT NOT NULL,
-  entry TEXT NOT NULL,
-  at INTEGER NOT NULL
-);
-CREATE INDEX IF NOT EXISTS logs_by_name ON logs (log, id);
-`;
+const isBusy = (error: unknown) => String((error as { code?: unknown } | null)?.code ?? '').startsWith('SQLITE_BUSY');
 
-function openDatabase(path: string): Database.Database {
-  if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
-  const db = new Database(path);
-  try {
-    // Several bot instances may share one file: wait for the writer lock instead of failing at once.
-    db.pragma('busy_timeout = 5000');
-    db.pragma('journal_mode = WAL');
-    // FULL fsyncs the WAL on every commit, so a resolved put survives a crash or power loss.
-    db.pragma('synchronous = FULL');
-    db.exec(SCHEMA);
-    return db;
-  } catch (error) {
-    db.close();
-    throw error;
-  }
-}
-
-/** Embedded durable store in one SQLite file; safe to share between processes on one machine. */
-export function createSqliteStore(path: string, opts: StoreOptions = {}): Store {
+/**
+ * Embedded durable store in one SQLite file; safe to share between processes on one machine.
+ * better-sqlite3 is synchronous, so it never waits for a lock inside SQLite (busy_timeout is 0 once open):
+ * a busy database is retried here after an asynchronous, jittered pause, and the event loop keeps serving.
+ */
+export function createSqliteStore(path: string, opts: StoreOptions & { busyWaitMs?: number } = {}): Store {
   const now = opts.now ?? Date.now;
   const logCap = opts.logCap ?? LOG_CAP;
+  const busyWaitMs = opts.busyWaitMs ?? BUSY_WAIT_MS;
+  const db: Database.Database = openDatabase(path);
+  const sql = prepareStatements(db);
   const unavailable = (error: unknown) =>
     error instanceof RunwiseError
       ? error
-      : new RunwiseError('store_unavailable', `SQLite state file ${path}: ${error instanceof Error ? error.message : String(error)}`, {
-          cause: error,
-        });
-
-  let db: Database.Database;
-  try {
-    db = openDatabase(path);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new RunwiseError('store_unavailable', `cannot open the SQLite state file ${path} (STATE_URL=sqlite:${path}): ${reason}`, {
-      cause: error,
-    });
-  }
-
-  const selectRecord = db.prepare<[string, string], { value: string; version: number; expires_at: number | null }>(
-    'SELECT value, version, expires_at FROM records WHERE ns = ? AND key = ?',
-  );
-  const deleteExpiredRecord = db.prepare('DELETE FROM records WHERE ns = ? AND key = ? AND expires_at IS NOT NULL AND expires_at <= ?');
-  // Creating succeeds when no row exists or the existing one has expired; one statement, so atomic.
-  const insertRecord = db.prepare(`
-    INSERT INTO records (ns, key, value, version, expires_at) VALUES (@ns, @key, @value, 1, @expiresAt)
-    ON CONFLICT (ns, key) DO UPDATE SET value = excluded.value, version = 1, expires_at = excluded.expires_at
-    WHERE records.expires_at IS NOT NULL AND records.expires_at <= @now`);
-  const updateRecord = db.prepare(`
-    UPDATE records SET value = @value, version = version + 1, expires_at = @expiresAt
-    WHERE ns = @ns AND key = @key AND version = @expected AND (expires_at IS NULL OR expires_at > @now)`);
-  const deleteRecord = db.prepare('DELETE FROM records WHERE ns = ? AND key = ?');
-  const insertClaim = db.prepare(`
-    INSERT INTO claims (key, expires_at) VALUES (@key, @expiresAt)
-    ON CONFLICT (key) DO UPDATE SET expires_at = excluded.expires_at
-    WHERE claims.expires_at IS NOT NULL AND claims.expires_at <= @now`);
-  const insertEntry = db.prepare('INSERT INTO logs (log, entry, at) VALUES (?, ?, ?)');
-  const trimLog = db.prepare(`
-    DELETE FROM logs WHERE log = @log AND id <= (
-      SELECT id FROM logs WHERE log = @log ORDER BY id DESC LIMIT 1 OFFSET @cap)`);
-  // Transactions run as BEGIN IMMEDIATE: they take the write lock up front, so a second process waits
-  // (busy_timeout) instead of failing on a snapshot that went stale between its read and its write.
-  const appendEntry = db.transaction((log: LogName, text: string, at: number) => {
-    insertEntry.run(log, text, at);
-    trimLog.run({ log, cap: logCap });
-  });
-  const selectAll = db.prepare<[string], { entry: string }>('SELECT entry FROM logs WHERE log = ? ORDER BY id');
-  const selectNewest = db.prepare<[string, number], { entry: string }>(
-    'SELECT entry FROM (SELECT id, entry FROM logs WHERE log = ? ORDER BY id DESC LIMIT ?) ORDER BY id',
-  );
-  const sweep = db.transaction((at: number) => {
-    db.prepare('DELETE FROM records WHERE expires_at IS NOT NULL AND expires_at <= ?').run(at);
-    db.prepare('DELETE FROM claims WHERE expires_at IS NOT NULL AND expires_at <= ?').run(at);
-  });
+      : new RunwiseError('store_unavailable', `SQLite state file ${path}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
 
   let closed = false;
   let writes = 0;
-  const guarded = <T>(fn: () => T): Promise<T> => {
-    if (closed) return Promise.reject(closedError('SQLite'));
+  let appends = 0;
+  let grouped = false;
+
+  /** Runs a synchronous step, retrying it while the database is locked by someone else. */
+  const run = async <T>(step: () => T): Promise<T> => {
+    const deadline = performance.now() + busyWaitMs;
+    for (let attempt = 0; ; attempt += 1) {
+      if (closed) throw closedError('SQLite');
+      try {
+        return step();
+      } catch (error) {
+        if (!isBusy(error) || performance.now() >= deadline) throw unavailable(error);
+      }
+      await sleep(Math.min(BUSY_MAX_DELAY_MS, 2 ** attempt) * (0.5 + Math.random() / 2));
+    }
+  };
+  // Housekeeping after a write that already committed: if it meets a busy database it waits for a later
+  // turn, because retrying the whole step would repeat the write.
+  const housekeeping = (task: () => void) => {
     try {
-      return Promise.resolve(fn());
+      task();
     } catch (error) {
-      return Promise.reject(unavailable(error));
+      if (!isBusy(error)) throw error;
     }
   };
   const afterWrite = () => {
     writes += 1;
-    if (writes % SWEEP_EVERY_WRITES === 0) sweep.immediate(now());
+    if (writes % SWEEP_EVERY_WRITES === 0) housekeeping(() => sql.sweep.immediate(now()));
   };
 
   return {
     kind: 'sqlite',
 
     get<T>(ns: RecordNamespace, key: string): Promise<Versioned<T> | null> {
-      return guarded(() => {
+      return run(() => {
         const at = now();
-        const row = selectRecord.get(ns, key);
+        const row = sql.selectRecord.get(ns, key);
         if (!row) return null;
         if (row.expires_at !== null && row.expires_at <= at) {
-          deleteExpiredRecord.run(ns, key, at);
+          sql.deleteExpiredRecord.run(ns, key, at);
           return null;
         }
         return { value: JSON.parse(row.value) as T, version: row.version };
@@ -136,50 +84,77 @@ export function createSqliteStore(path: string, opts: StoreOptions = {}): Store 
     },
 
     put<T>(ns: RecordNamespace, key: string, value: T, expectedVersion: number, ttlMs?: number): Promise<boolean> {
-      return guarded(() => {
+      return run(() => {
         const expected = checkVersion(expectedVersion);
         const ttl = checkTtl(ttlMs);
+        const text = encodeValue(value);
         const at = now();
-        const params = { ns, key, value: encodeValue(value), expiresAt: ttl === undefined ? null : at + ttl, now: at };
-        const changed = expected === 0 ? insertRecord.run(params).changes : updateRecord.run({ ...params, expected }).changes;
+        const params = { ns, key, value: text, expiresAt: ttl === undefined ? null : at + ttl, now: at };
+        const changed = expected === 0 ? sql.insertRecord.run(params).changes : sql.updateRecord.run({ ...params, expected }).changes;
         if (changed === 1) afterWrite();
         return changed === 1;
       });
     },
 
     delete(ns: RecordNamespace, key: string): Promise<void> {
-      return guarded(() => {
-        deleteRecord.run(ns, key);
+      return run(() => {
+        sql.deleteRecord.run(ns, key);
       });
     },
 
     claim(key: string, ttlMs?: number): Promise<boolean> {
-      return guarded(() => {
+      return run(() => {
         const ttl = checkTtl(ttlMs);
         const at = now();
-        const changed = insertClaim.run({ key, expiresAt: ttl === undefined ? null : at + ttl, now: at }).changes;
+        const changed = sql.insertClaim.run({ key, expiresAt: ttl === undefined ? null : at + ttl, now: at }).changes;
         if (changed === 1) afterWrite();
         return changed === 1;
       });
     },
 
     append(log: LogName, entry: LogEntry): Promise<void> {
-      return guarded(() => {
-        appendEntry.immediate(log, encodeEntry(entry), now());
+      return run(() => {
+        sql.insertEntry.run(log, encodeEntry(entry), now());
+        appends += 1;
+        if (appends % TRIM_EVERY_APPENDS === 0) housekeeping(() => sql.trimLog.run({ log, cap: logCap }));
       });
     },
 
     read(log: LogName, limit?: number): Promise<LogEntry[]> {
-      return guarded(() => {
-        const max = checkLimit(limit);
-        const rows = max === undefined ? selectAll.all(log) : selectNewest.all(log, max);
-        return rows.map((row) => JSON.parse(row.entry) as LogEntry);
+      return run(() => {
+        const max = Math.min(checkLimit(limit) ?? logCap, logCap);
+        return sql.selectNewest.all(log, max).map((row) => JSON.parse(row.entry) as LogEntry);
       });
+    },
+
+    ping(): Promise<void> {
+      return run(() => {
+        sql.ping.get();
+      });
+    },
+
+    async group<T>(work: () => Promise<T>): Promise<T> {
+      // Nested groups join the outer one: there is one connection, hence one transaction.
+      if (grouped) return work();
+      // BEGIN IMMEDIATE takes the write lock up front, so nothing inside the group can meet a busy database.
+      await run(() => db.exec('BEGIN IMMEDIATE'));
+      grouped = true;
+      try {
+        const result = await work();
+        await run(() => db.exec('COMMIT'));
+        return result;
+      } catch (error) {
+        if (db.open && db.inTransaction) db.exec('ROLLBACK');
+        throw error;
+      } finally {
+        grouped = false;
+      }
     },
 
     async close(): Promise<void> {
       if (closed) return;
       closed = true;
+      if (db.inTransaction) db.exec('ROLLBACK');
       db.close();
     },
   };

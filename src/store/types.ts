@@ -37,5 +37,14 @@ export interface Store {
   append(log: LogName, entry: LogEntry): Promise<void>;
   /** Oldest first; at most `limit` newest entries when given. */
   read(log: LogName, limit?: number): Promise<LogEntry[]>;
+  /** Resolves once the store answered a trivial request; rejects with store_unavailable otherwise (/readyz). */
+  ping(): Promise<void>;
+  /**
+   * Group commit: runs `work`, whose writes become durable together when the returned promise resolves
+   * (SQLite: one transaction and one fsync for many turns), or none of them when it rejects. Meant for a
+   * process in which nothing else writes meanwhile, such as `batch`; memory and Redis commit every write
+   * as it happens and simply run `work`.
+   */
+  group<T>(work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }

@@ -1,9 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { createRunwise, type Runwise } from '../../app.js';
 import { loadConfig } from '../../config.js';
 import { toRunwiseError } from '../../errors.js';
 import { createLogger } from '../../log.js';
-import { runBatch, toBatchOutput } from './batch.js';
+import { loadMetrics, serveOps, type ServedOps } from '../../ops/serve.js';
+import { toBatchOutput } from './batch.js';
+import { runBatch } from './batch-run.js';
 import { runChat } from './chat.js';
 import { toInbound } from './parse.js';
 import { ansiStyle, plainStyle, renderTerminal } from './render.js';
@@ -45,13 +46,14 @@ async function run(args: Args, runwise: Runwise): Promise<number> {
     case 'ask': {
       const text = args.positional.join(' ');
       const session = args.flags.get('session');
-      const reply = await core.handle(toInbound(text, typeof session === 'string' ? session : randomUUID(), 'cli', []));
+      // Without --session nothing can follow up, so, like a batch line without session, it is a one-off.
+      const reply = await core.handle(typeof session === 'string' ? toInbound(text, session, 'cli', []) : { ...toInbound(text, '~one-off', 'cli', []), oneOff: true });
       if (args.flags.has('json')) process.stdout.write(`${JSON.stringify(toBatchOutput('ask', reply))}\n`);
       else process.stdout.write(`${renderTerminal(reply, process.stdout.isTTY ? ansiStyle : plainStyle)}\n`);
       return 0;
     }
     case 'batch':
-      await runBatch(core, process.stdin, (line) => process.stdout.write(line));
+      await runBatch(runwise, { input: process.stdin, output: process.stdout });
       return 0;
     case 'unanswered': {
       const limit = Number(args.flags.get('limit') ?? 1000);
@@ -70,19 +72,35 @@ async function run(args: Args, runwise: Runwise): Promise<number> {
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
   let runwise: Runwise | undefined;
+  let ops: ServedOps = { stop: async () => undefined };
   try {
     const config = loadConfig();
     // Logs go to stderr; in the terminal they would interleave with the chat, so default to warnings only.
     const log = createLogger(process.env.LOG_LEVEL ? config.LOG_LEVEL : 'warn');
-    runwise = await createRunwise({ config, log });
+    // Only with METRICS_PORT: the terminal chat and batch otherwise never load prom-client.
+    const metrics = config.METRICS_PORT !== undefined ? await loadMetrics() : undefined;
+    runwise = await createRunwise({ config, log, metrics });
+    ops = await serveOps(config, { slackConfigured: false, store: runwise.store, metrics, isServing: () => true, log });
     return await run(args, runwise);
   } catch (error) {
+    // The reader went away (`batch | head -1`): nothing more can be delivered, and that is no fault.
+    if (isBrokenPipe(error)) return 0;
     const failure = toRunwiseError(error);
     process.stderr.write(`runwise: ${failure.message}\n`);
     return failure.code === 'config_invalid' || failure.code === 'data_invalid' ? 2 : 1;
   } finally {
+    await ops.stop();
     await runwise?.close();
   }
 }
+
+const isBrokenPipe = (error: unknown) => (error as { code?: unknown } | null)?.code === 'EPIPE';
+
+// Without a listener an EPIPE on stdout is an uncaught exception with a stack trace; batch also sees it
+// through its own writer and stops reading.
+process.stdout.on('error', (error) => {
+  if (!isBrokenPipe(error)) process.stderr.write(`runwise: cannot write to stdout: ${error.message}\n`);
+  process.exitCode ??= isBrokenPipe(error) ? 0 : 1;
+});
 
 process.exitCode = await main();

@@ -5,6 +5,7 @@ export const words = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]
 
 /** A typed number or a choice's label (any case, emoji and punctuation aside) picks that choice; anything else is a message. */
 export function resolveChoice(text: string, offered: readonly Choice[]): string | undefined {
+  if (offered.length === 0) return undefined;
   const typed = text.trim();
   if (/^\d{1,2}$/.test(typed)) return offered[Number(typed) - 1]?.id;
   const wanted = words(typed);

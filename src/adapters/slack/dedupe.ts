@@ -9,7 +9,7 @@ export const EVENT_CLAIM_TTL_MS = 60 * 60 * 1000;
  * Slack re-sends an event it thinks was not acknowledged (same `event_id`, with x-slack-retry-num).
  * Claiming the id in the shared store answers it once, also when several instances share Redis.
  */
-export function dedupeEvents(store: Store, log: Logger, ttlMs: number = EVENT_CLAIM_TTL_MS): Middleware<AnyMiddlewareArgs> {
+export function dedupeEvents(store: Store, log: Logger, ttlMs: number = EVENT_CLAIM_TTL_MS, onDuplicate: () => void = () => undefined): Middleware<AnyMiddlewareArgs> {
   return async ({ body, next }) => {
     const eventId = (body as { event_id?: unknown }).event_id;
     if (typeof eventId === 'string' && eventId !== '') {
@@ -21,6 +21,7 @@ export function dedupeEvents(store: Store, log: Logger, ttlMs: number = EVENT_CL
         log.warn({ err: errorCode(error), eventId }, 'event de-dup unavailable; handling anyway');
       }
       if (!first) {
+        onDuplicate();
         log.debug({ eventId }, 'duplicate Slack event skipped');
         return;
       }

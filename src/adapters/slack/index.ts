@@ -6,13 +6,14 @@ import { RunwiseError } from '../../errors.js';
 import type { Logger } from '../../log.js';
 import { registerAssistant } from './assistant.js';
 import { errorName, type SlackDeps } from './conversation.js';
-import { dedupeEvents } from './dedupe.js';
+import { opsRoutes } from '../../ops/routes.js';
+import { EVENT_CLAIM_TTL_MS, dedupeEvents } from './dedupe.js';
 import { slackErrorCode } from './deliver.js';
 import { registerHome } from './home.js';
 import { registerListeners } from './listeners.js';
 import { boltLogger } from './logger.js';
 import { loadSlackMessages, type SlackMessages } from './messages.js';
-import { createTracker, healthRoute, trackingReceiver } from './receiver.js';
+import { createTracker, trackingReceiver } from './receiver.js';
 import { registerShortcut } from './shortcut.js';
 import { createThreadMemory } from './threads.js';
 import { registerWelcome } from './welcome.js';
@@ -60,17 +61,18 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   let stopped = false;
 
   const apiUrl = config.SLACK_API_URL ? { slackApiUrl: withTrailingSlash(config.SLACK_API_URL) } : {};
-  const health = healthRoute(() => ready);
+  // /healthz, /readyz and /metrics (src/ops/routes.ts) on Slack's port.
+  const routes = opsRoutes({ isServing: () => ready, store: runwise.store, metrics: runwise.metrics });
   const inner: Receiver =
     mode === 'socket'
       ? new SocketModeReceiver({
           appToken: config.SLACK_APP_TOKEN ?? '',
           logger,
-          // In Socket Mode /healthz gets its own small server on PORT.
-          customRoutes: [health],
+          // In Socket Mode the ops routes get their own small server on PORT.
+          customRoutes: routes,
           installerOptions: { port: config.PORT, clientOptions: apiUrl },
         })
-      : new HTTPReceiver({ signingSecret: config.SLACK_SIGNING_SECRET ?? '', logger, customRoutes: [health], processBeforeResponse: false });
+      : new HTTPReceiver({ signingSecret: config.SLACK_SIGNING_SECRET ?? '', logger, customRoutes: routes, processBeforeResponse: false });
 
   const app = new App({
     token,
@@ -93,7 +95,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     messages,
     threads: createThreadMemory(runwise.store, config.DIALOGUE_TTL_MINUTES * 60_000),
   };
-  app.use(dedupeEvents(runwise.store, log));
+  app.use(dedupeEvents(runwise.store, log, EVENT_CLAIM_TTL_MS, () => runwise.metrics?.slackRetryDeduplicated()));
   // After de-duplication, before the listeners: the panel's threads are answered there and nowhere else.
   registerAssistant(app, deps);
   registerListeners(app, deps);

@@ -1,4 +1,3 @@
-import type { ServerResponse } from 'node:http';
 import type { App, Receiver } from '@slack/bolt';
 
 /** Counts every Slack request from arrival to the end of its handling, so stop() and tests can wait for them. */
@@ -35,18 +34,5 @@ export function trackingReceiver(inner: Receiver, tracker: Tracker): Receiver {
     },
     start: (...args: unknown[]) => inner.start(...args),
     stop: (...args: unknown[]) => inner.stop(...args),
-  };
-}
-
-/** GET /healthz: 200 once connected to Slack and serving, 503 before and while stopping. */
-export function healthRoute(isReady: () => boolean) {
-  return {
-    path: '/healthz',
-    method: ['GET'],
-    handler: (_req: unknown, res: ServerResponse) => {
-      const ready = isReady();
-      res.writeHead(ready ? 200 : 503, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ ok: ready }));
-    },
   };
 }

@@ -1,19 +1,40 @@
-import { PassThrough } from 'node:stream';
+import { PassThrough, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { runBatch } from '../../../src/adapters/cli/batch.js';
+import { runBatch, type GroupLimits } from '../../../src/adapters/cli/batch-run.js';
+import type { Core } from '../../../src/core/types.js';
+import { createMemoryStore } from '../../../src/store/memory.js';
+import type { Store } from '../../../src/store/types.js';
 import { harness } from '../../core/harness.js';
 
-async function batch(lines: string[]): Promise<Record<string, unknown>[]> {
-  const { runwise } = await harness();
-  const input = new PassThrough();
-  const out: string[] = [];
-  const done = runBatch(runwise.core, input, (line) => out.push(line));
-  input.end(lines.join('\n') + '\n');
-  await done;
-  return out.map((l) => {
-    expect(l.endsWith('\n')).toBe(true);
-    return JSON.parse(l) as Record<string, unknown>;
+/** Collects what the batch writes, as text. */
+function collector(): Writable & { text(): string } {
+  const chunks: string[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      chunks.push(chunk.toString('utf8'));
+      done();
+    },
   });
+  return Object.assign(sink, { text: () => chunks.join('') });
+}
+
+async function batchRaw(input: string, opts: { store?: Store; limits?: GroupLimits } = {}): Promise<string> {
+  const { runwise } = await harness({ store: opts.store });
+  const source = new PassThrough();
+  const out = collector();
+  const done = runBatch(runwise, { input: source, output: out }, opts.limits);
+  source.end(input);
+  await done;
+  return out.text();
+}
+
+async function batch(lines: string[], opts: { store?: Store } = {}): Promise<Record<string, unknown>[]> {
+  const text = await batchRaw(lines.join('\n') + '\n', opts);
+  expect(text.endsWith('\n')).toBe(true);
+  return text
+    .slice(0, -1)
+    .split('\n')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
 }
 
 describe('batch contract', () => {
@@ -58,5 +79,35 @@ describe('batch contract', () => {
     expect(out[1]!.intent).not.toBe('recommend_start');
     expect(out[2]).toMatchObject({ intent: 'recommend_start' });
     expect(String(out[2]!.text)).toMatch(/2 of/);
+  });
+
+  it('GIVEN lines without a session THEN each is a one-off: no conversation is read or written, and line 2 does not continue line 1', async () => {
+    const inner = createMemoryStore();
+    const touched: string[] = [];
+    const spy: Store = {
+      ...inner,
+      get: (ns, key) => (touched.push(`get ${ns}`), inner.get(ns, key)),
+      put: (ns, key, value, version, ttl) => (touched.push(`put ${ns}`), inner.put(ns, key, value, version, ttl)),
+    };
+    const out = await batch(['{"id":"a","text":"recommend"}', '{"id":"b","text":"1"}', '{"id":"c","text":"take the tour"}', '{"id":"d","text":"what is kvm"}'], { store: spy });
+    expect(out[0]).toMatchObject({ id: 'a', intent: 'recommend_start' });
+    expect(out[1]!.intent).not.toBe('recommend_start');
+    expect(out[3]).toMatchObject({ id: 'd', intent: 'define' });
+    expect(String(out[3]!.text)).not.toMatch(/where we were/i);
+    expect(touched).toEqual([]);
+  });
+
+  it('GIVEN a raw carriage return inside a JSON line, or CRLF line ends THEN still one output per line', async () => {
+    const text = await batchRaw('{"id":"1",\r"text":"what is kvm"}\n{"id":"2","text":"what is xen"}\r\n{"id":"3","text":"hi"}\r');
+    const out = text.trim().split('\n').map((l) => JSON.parse(l) as { id: string; intent: string });
+    expect(out.map((o) => o.id)).toEqual(['1', '2', '3']);
+    expect(out[0]!.intent).toBe('define');
+  });
+
+  it('GIVEN an empty or an over-long session THEN the error says what is wrong with it', async () => {
+    const out = await batch([`{"id":"a","text":"hi","session":""}`, `{"id":"b","text":"hi","session":"${'x'.repeat(201)}"}`, `{"id":"c","text":"hi","session":7}`]);
+    expect(out[0]).toEqual({ id: 'a', error: 'session must not be empty (leave it out for a one-off question)' });
+    expect(out[1]).toEqual({ id: 'b', error: 'session must be at most 200 characters, got 201' });
+    expect(out[2]).toEqual({ id: 'c', error: 'session must be a string' });
   });
 });
