@@ -124,6 +124,12 @@ export function createRetriever(kb: Knowledge, options: RetrieverOptions = {}): 
   }
 
   const credits = new Float64Array(facts.length);
+  const nameTermCache = new Map<string, string[]>();
+  const nameTermsOf = (id: string) => {
+    let terms = nameTermCache.get(id);
+    if (!terms) nameTermCache.set(id, (terms = analyse(nameTerms(id)).terms));
+    return terms;
+  };
 
   function search(query: Query, limit = 8): FactHit[] {
     const { unigrams, terms } = analyse(query.text);
@@ -138,18 +144,24 @@ export function createRetriever(kb: Knowledge, options: RetrieverOptions = {}): 
     // The canonical names of what was named join the query, so a typo ("hypervisior") or an alias ("k8s") still matches.
     const queryTerms = new Map<string, number>();
     for (const t of terms) queryTerms.set(t, 1);
-    for (const id of query.entities) for (const t of analyse(nameTerms(id)).terms) if (!queryTerms.has(t)) queryTerms.set(t, 1);
+    for (const id of query.entities) for (const t of nameTermsOf(id)) if (!queryTerms.has(t)) queryTerms.set(t, 1);
     // Synonyms ("come out" for "released") count for less, and not towards coverage.
     for (const t of options.expand?.(query.text) ?? []) if (!queryTerms.has(t)) queryTerms.set(t, SYNONYM_WEIGHT);
     // Only the message's own words count towards coverage.
     const touched = scoreTerms(index, queryTerms, (t) => (unigramSet.has(t) ? idf(t) : 0), scores, credits);
+    // The entity factor can at most multiply a score by this much: a document that could not enter the
+    // top even so is skipped without computing it (most documents, for common words like "vm").
+    const anyNamed = named.length > 0 || concepts.length > 0;
+    const ceiling = (named.length ? ON_NAMED * (1 + ON_EACH_MORE_NAMED * (named.length - 1)) : 1) * ON_CONCEPT ** concepts.length * (anyNamed ? ON_PRIMARY : 1);
     const top: { i: number; score: number; coverage: number }[] = [];
     for (const i of touched) {
       const coverage = Math.min(1, credits[i]! / weight);
       // Matching more of what was asked beats matching one word many times.
-      const score = scores[i]! * entityFactor(i, named, concepts) * (COVERAGE_BASE + coverage);
+      const base = scores[i]! * (COVERAGE_BASE + coverage);
       scores[i] = 0;
       credits[i] = 0;
+      if (top.length === limit && base * ceiling <= top[limit - 1]!.score) continue;
+      const score = base * entityFactor(i, named, concepts);
       if (top.length === limit && score <= top[limit - 1]!.score) continue;
       let at = top.length;
       while (at > 0 && top[at - 1]!.score < score) at--;
