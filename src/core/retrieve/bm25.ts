@@ -7,7 +7,11 @@ import { analyse } from './terms.js';
  */
 export interface Bm25Index {
   docCount: number;
-  postings: Map<string, { docs: Uint32Array; weights: Float32Array }>;
+  /** Term → its number; its postings are docs/weights[offsets[n] .. offsets[n + 1]). */
+  terms: Map<string, number>;
+  offsets: Uint32Array;
+  docs: Uint32Array;
+  weights: Float32Array;
 }
 
 export type FieldTexts<F extends string> = Record<F, string>;
@@ -42,12 +46,20 @@ export function buildIndex<F extends string>(docs: readonly FieldTexts<F>[], boo
       }
     });
   }
-  const postings = new Map<string, { docs: Uint32Array; weights: Float32Array }>();
-  for (const [term, byDoc] of weights) {
-    const entries = [...byDoc].sort((a, b) => a[0] - b[0]);
-    postings.set(term, { docs: Uint32Array.from(entries.map((e) => e[0])), weights: Float32Array.from(entries.map((e) => e[1])) });
-  }
-  return { docCount, postings };
+  const terms = [...weights.keys()];
+  const offsets = new Uint32Array(terms.length + 1);
+  terms.forEach((term, n) => (offsets[n + 1] = offsets[n]! + weights.get(term)!.size));
+  const docIds = new Uint32Array(offsets[terms.length]!);
+  const values = new Float32Array(offsets[terms.length]!);
+  terms.forEach((term, n) => {
+    [...weights.get(term)!]
+      .sort((a, b) => a[0] - b[0])
+      .forEach(([doc, w], k) => {
+        docIds[offsets[n]! + k] = doc;
+        values[offsets[n]! + k] = w;
+      });
+  });
+  return { docCount, terms: new Map(terms.map((t, n) => [t, n])), offsets, docs: docIds, weights: values };
 }
 
 /**
@@ -62,12 +74,12 @@ export function scoreTerms(
   credits: Float64Array,
 ): number[] {
   const touched: number[] = [];
+  const { docs, weights, offsets } = index;
   for (const [term, weight] of terms) {
-    const posting = index.postings.get(term);
-    if (!posting) continue;
-    const { docs, weights } = posting;
+    const n = index.terms.get(term);
+    if (n === undefined) continue;
     const c = credit(term);
-    for (let i = 0; i < docs.length; i++) {
+    for (let i = offsets[n]!, end = offsets[n + 1]!; i < end; i++) {
       const doc = docs[i]!;
       if (scores[doc] === 0) touched.push(doc);
       scores[doc] = scores[doc]! + weight * weights[i]!;
@@ -92,30 +104,18 @@ export interface Bm25Json {
 }
 
 export function indexToJson(index: Bm25Index): Bm25Json {
-  const terms = [...index.postings.keys()];
-  const offsets = new Uint32Array(terms.length + 1);
-  terms.forEach((term, i) => (offsets[i + 1] = offsets[i]! + index.postings.get(term)!.docs.length));
-  const docs = new Uint32Array(offsets[terms.length]!);
-  const weights = new Float32Array(offsets[terms.length]!);
-  terms.forEach((term, i) => {
-    const posting = index.postings.get(term)!;
-    docs.set(posting.docs, offsets[i]);
-    weights.set(posting.weights, offsets[i]);
-  });
   const base64 = (a: Uint32Array | Float32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
-  return { docCount: index.docCount, terms, offsets: base64(offsets), docs: base64(docs), weights: base64(weights) };
+  return { docCount: index.docCount, terms: [...index.terms.keys()], offsets: base64(index.offsets), docs: base64(index.docs), weights: base64(index.weights) };
 }
 
 export function indexFromJson(json: Bm25Json): Bm25Index {
-  const bytes = (b64: string) => {
-    const buffer = Buffer.from(b64, 'base64');
-    // Copy into a fresh, aligned ArrayBuffer: a Buffer may sit at any offset of a shared pool.
-    return new Uint8Array(buffer).buffer;
+  // Copy into a fresh, aligned ArrayBuffer: a Buffer may sit at any offset of a shared pool.
+  const bytes = (b64: string) => new Uint8Array(Buffer.from(b64, 'base64')).buffer;
+  return {
+    docCount: json.docCount,
+    terms: new Map(json.terms.map((t, n) => [t, n])),
+    offsets: new Uint32Array(bytes(json.offsets)),
+    docs: new Uint32Array(bytes(json.docs)),
+    weights: new Float32Array(bytes(json.weights)),
   };
-  const offsets = new Uint32Array(bytes(json.offsets));
-  const docs = new Uint32Array(bytes(json.docs));
-  const weights = new Float32Array(bytes(json.weights));
-  const postings = new Map<string, { docs: Uint32Array; weights: Float32Array }>();
-  json.terms.forEach((term, i) => postings.set(term, { docs: docs.subarray(offsets[i]!, offsets[i + 1]!), weights: weights.subarray(offsets[i]!, offsets[i + 1]!) }));
-  return { docCount: json.docCount, postings };
 }

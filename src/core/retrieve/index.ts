@@ -88,13 +88,12 @@ export function createRetriever(kb: Knowledge, options: RetrieverOptions = {}): 
   const key = cacheKey(import.meta.url, ['index', 'bm25', 'terms'], [facts, [...kb.entries.values()].map((e) => (e.type === 'tech' ? [e.id, e.name, e.category, e.aliases, e.summary, e.details] : [e.id, e.title, e.summary, e.details]))]);
   const data = cachedJson(options.cacheDir, 'retrieval', key, () => buildData(kb, namesOf, nameTerms));
   const index = indexFromJson(data.index);
-  const unigramsOf = data.unigramsOf.map((words) => new Set(words));
+  const unigramsOf = data.unigramsOf;
   const defines = data.defines;
   const scores = new Float64Array(facts.length);
 
   const docCount = Math.max(1, facts.length);
-  const frequency = new Map<string, number>();
-  for (const seen of unigramsOf) for (const w of seen) frequency.set(w, (frequency.get(w) ?? 0) + 1);
+  const frequency = new Map<string, number>(data.frequency);
   const maxIdf = Math.log(1 + docCount);
   const idf = (word: string) => {
     const n = frequency.get(word);
@@ -173,7 +172,7 @@ export function createRetriever(kb: Knowledge, options: RetrieverOptions = {}): 
       fact: facts[i]!,
       score,
       coverage,
-      matched: [...unigramSet].filter((w) => unigramsOf[i]!.has(w)),
+      matched: [...unigramSet].filter((w) => unigramsOf[i]!.includes(w)),
     }));
   }
 
@@ -183,8 +182,10 @@ export function createRetriever(kb: Knowledge, options: RetrieverOptions = {}): 
 
 interface RetrieverData {
   index: Bm25Json;
-  /** Each fact's stemmed words, all fields. */
+  /** Each fact's stemmed words, all fields, once each. */
   unigramsOf: string[][];
+  /** In how many facts each stemmed word occurs. */
+  frequency: [string, number][];
   defines: boolean[];
   /** Stemmed words of the entries' names and texts. */
   entryWords: string[];
@@ -203,9 +204,13 @@ function buildData(kb: Knowledge, namesOf: (ids: readonly string[]) => string, n
     const text = e.type === 'tech' ? [e.name, ...e.aliases, e.summary, e.details] : [e.title, e.summary, e.details];
     for (const w of analyse(text.join('\n')).unigrams) entryWords.add(w);
   }
+  const unigramsOf = fieldTexts.map((t) => [...new Set(analyse([t.ask, t.terms, t.names, t.answer].join('\n')).unigrams)]);
+  const frequency = new Map<string, number>();
+  for (const words of unigramsOf) for (const w of words) frequency.set(w, (frequency.get(w) ?? 0) + 1);
   return {
     index: indexToJson(buildIndex(fieldTexts, BOOST)),
-    unigramsOf: fieldTexts.map((t) => [...new Set(analyse([t.ask, t.terms, t.names, t.answer].join('\n')).unigrams)]),
+    unigramsOf,
+    frequency: [...frequency],
     defines,
     entryWords: [...entryWords],
     knownWords: frequentWords(knowledgeTexts(kb), KNOWN_WORD_MIN_COUNT),
