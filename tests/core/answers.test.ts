@@ -53,7 +53,10 @@ describe('answers from the knowledge base', () => {
     expect(reply.kind).toBe('answer');
     expect(reply.intent).toBe('compare');
     const written = knowledge.byPair.get(['docker', 'podman'].sort().join('|'));
-    if (written) expect(reply.kind === 'answer' && reply.topic).toBe(written.id);
+    // The written comparison, or a comparison fact about both.
+    const fact = knowledge.factsById.get(reply.kind === 'answer' ? reply.topic : '');
+    if (fact) expect(fact).toMatchObject({ facet: 'compare', about: expect.arrayContaining(['docker', 'podman']) });
+    else if (written) expect(reply.kind === 'answer' && reply.topic).toBe(written.id);
     expect(reply.text).toMatch(/docker/i);
     expect(reply.text).toMatch(/podman/i);
     const faster = await say('is kvm faster than esxi');
