@@ -70,6 +70,7 @@ const ACT_OVER_FACT = 0.8; // a confident dialogue act wins unless a fact covers
 const ACT_OVER_FACT_SOFT = 0.5;
 const TOPIC_FACT_COVERAGE = 0.12;
 const COMPARE_CLOSE_COVERAGE = 0.6; // a fact about one of the two that answers most of the message
+const COMPARE_FIT_COVERAGE = 0.5; // a fact that fits a question which merely mentions two products
 // A message anchored only by ordinary words ("container", "pod", "swarm") is ours when few of its words
 // are foreign to the knowledge; one with no anchor at all needs a close fact and almost no foreign word.
 const WEAK_MAX_UNKNOWN = 0.4;
@@ -139,7 +140,10 @@ function readComparison(named: readonly string[], hits: readonly FactHit[], fact
   const closeToOne = (h: FactHit) =>
     h.coverage >= COMPARE_CLOSE_COVERAGE && named.some((id) => h.fact.about.includes(id)) && h.fact.about.filter(options.isProduct).every((id) => named.includes(id));
   const usable = factFits && top !== undefined && !options.bareQuestion ? top : undefined;
-  const both = usable && aboutBoth(usable) ? usable : (hits.find((h) => h.fact.facet === 'compare' && aboutBoth(h)) ?? (usable && closeToOne(usable) ? usable : undefined));
+  // A question that only mentions two products ("oracle licensing on vmware vs kvm") is answered by the fact
+  // that fits it, not by the products' general comparison.
+  const fitsWell = usable && (aboutBoth(usable) || usable.coverage >= COMPARE_FIT_COVERAGE);
+  const both = fitsWell ? usable : (hits.find((h) => h.fact.facet === 'compare' && aboutBoth(h)) ?? (usable && closeToOne(usable) ? usable : undefined));
   return both ? single(both, hits, confidence) : { kind: 'intent', intent: 'compare', confidence };
 }
 
