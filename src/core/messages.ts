@@ -26,7 +26,6 @@ export const MessagesSchema = z.strictObject({
   asOf: Text,
   /** Lead of a topic card given because no fact answers the exact question. */
   noSpecificFact: Text,
-  alsoAsked: Text,
   feedbackThanks: Text,
   feedbackRecorded: Text,
   resumeDialogue: Text,
