@@ -65,6 +65,18 @@ describe('answers from the knowledge base', () => {
     expect(faster.text).toMatch(/esxi/i);
   });
 
+  it('GIVEN a numbered list of questions THEN answers each part, in the order asked', async () => {
+    const { say } = await harness();
+    const reply = await say('1) is podman rootless by default 2) is kvm a type 1 hypervisor 3) who makes gvisor');
+    expect(reply.kind).toBe('answer');
+    const podman = reply.text.search(/podman/i);
+    const kvm = reply.text.search(/kvm/i);
+    const google = reply.text.search(/google/i);
+    expect(podman).toBeGreaterThanOrEqual(0);
+    expect(kvm).toBeGreaterThan(podman);
+    expect(google).toBeGreaterThan(kvm);
+  });
+
   it('GIVEN a trade-off question THEN answers from that topic', async () => {
     const { say } = await harness();
     const reply = await say('how much faster do containers start than vms?');

@@ -1,6 +1,7 @@
 import type { Knowledge } from '../knowledge/load.js';
 import type { Nlu, NluResult } from '../nlu/index.js';
 import type { Retriever } from '../retrieve/index.js';
+import type { Fact } from '../knowledge/fact-schema.js';
 import { contentWords } from '../retrieve/terms.js';
 import { nameOf } from './compose.js';
 import { fuse, type Reading } from './fuse.js';
@@ -41,6 +42,35 @@ export function read(deps: ReadDeps, text: string, result: NluResult): Reading {
   const bareQuestion = said - contentWords([...named].join(' ')).length <= BARE_QUESTION_WORDS;
   const topicOf = (intent: string) => deps.kb.byIntent.get(intent)?.id;
   const options = { threshold: deps.threshold, adviceOnly, isProduct, neighbours, bareQuestion, topicOf };
-  return fuse(result, hits, deps.retriever, scopeSignals(query, result, deps.retriever, deps.scope), options);
+  const reading = fuse(result, hits, deps.retriever, scopeSignals(query, result, deps.retriever, deps.scope), options);
+  return reading.kind === 'facts' ? answerEachPart(deps, query, result, reading) : reading;
+}
+
+// "1) what is a hypervisor 2) is kvm built into linux", "is podman rootless? does it need a daemon?"
+const PART_BREAK = /\?+|;|\n|(?:^|\s)(?:\d|[a-d])[).:](?=\s)/;
+const PART_MIN_WORDS = 2;
+const PART_MIN_COVERAGE = 0.4;
+const MAX_PARTS = 3;
+
+/**
+ * A message that asks several things gets the best fact for each part too: the whole message's ranking
+ * favours the part with the rarest words. Parts are found at question marks, semicolons, line breaks
+ * and list markers; each part is ranked with the technologies it names (or, naming none, the message's).
+ */
+function answerEachPart(deps: ReadDeps, query: string, result: NluResult, reading: Extract<Reading, { kind: 'facts' }>): Reading {
+  const parts = query.split(PART_BREAK).filter((p) => p !== undefined && contentWords(p).length >= PART_MIN_WORDS);
+  if (parts.length < 2) return reading;
+  // Each part's best fact first, in the order asked; the whole message's facts fill what is left.
+  const facts: Fact[] = [];
+  for (const part of parts) {
+    // A part that names nothing ("does it need a daemon?") is about what the message named.
+    const inPart = result.mentions.filter((m) => part.toLowerCase().includes(m.text)).map((m) => m.id);
+    const top = deps.retriever.search({ text: part, entities: inPart.length > 0 ? [...new Set(inPart)] : result.entities }, 1)[0];
+    if (top && top.coverage >= PART_MIN_COVERAGE && !facts.includes(top.fact)) facts.push(top.fact);
+  }
+  if (facts.length < 2) return reading;
+  for (const fact of reading.facts) if (!facts.includes(fact)) facts.push(fact);
+  facts.splice(MAX_PARTS);
+  return { ...reading, facts, next: reading.next.filter((f) => !facts.includes(f)) };
 }
 

@@ -13,10 +13,13 @@ export function tokenize(text: string): string[] {
     .filter((t) => t.length > 0);
 }
 
+// Words the Porter stemmer folds onto a product's name: "tiny" would become "tini", the container init.
+const STEM_EXCEPTIONS = new Map([['tiny', 'tiny']]);
+
 export function stem(token: string): string {
   let stemmed = stemCache.get(token);
   if (stemmed === undefined) {
-    stemmed = /\d/.test(token) ? token : PorterStemmer.stem(token);
+    stemmed = STEM_EXCEPTIONS.get(token) ?? (/\d/.test(token) ? token : PorterStemmer.stem(token));
     if (stemCache.size < STEM_CACHE_LIMIT) stemCache.set(token, stemmed);
   }
   return stemmed;
