@@ -1,6 +1,6 @@
 /**
  * npm run eval [-- --show-fails N]: what the user sees, scored.
- * 1. Answers: every message of tests/eval/answers.jsonl through the real core (memory store, one session
+ * 1. Answers: every message of tests/eval/answers*.jsonl through the real core (memory store, one session
  *    each); a reply passes when it says what a correct answer must say (the devset's rule).
  * 2. Recommendations: every scenario of tests/eval/scenarios.jsonl played as the devset plays them.
  * 3. Labels: the classifier's intent accuracy on tests/eval/heldout.jsonl, kept for the dialogue acts.
@@ -25,7 +25,9 @@ const brain = loadBrain(root);
 const { core } = await createRunwise({ config, stateUrl: 'memory:', log: silentLogger(), brain });
 const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)}%` : 'n/a');
 
-const cases = readAnswerSet(join(root, 'tests', 'eval', 'answers.jsonl'));
+// answers.jsonl was written first; answers-2.jsonl later, blind to everything tuned since (see its commit).
+const SETS = ['answers.jsonl', 'answers-2.jsonl'];
+const cases = SETS.flatMap((name) => readAnswerSet(join(root, 'tests', 'eval', name)));
 const judged: Judged[] = [];
 for (const item of cases) {
   const reply = await core.handle({ text: item.text, conversationId: `eval:${item.id}`, userId: 'eval', platform: 'batch' });
@@ -34,7 +36,7 @@ for (const item of cases) {
 }
 const { byKind, byTopic } = summarise(judged);
 console.log(`runwise eval: ${brain.knowledge.facts.length} facts, ${brain.knowledge.entries.size} entries\n`);
-console.log(`Answers (tests/eval/answers.jsonl, ${cases.length} messages)`);
+console.log(`Answers (tests/eval/${SETS.join(' + ')}, ${cases.length} messages)`);
 for (const [kind, [pass, total]] of byKind) console.log(`  ${kind.padEnd(14)} ${String(pass).padStart(4)}/${String(total).padEnd(4)} ${pct(pass, total)}`);
 const all = judged.filter((j) => j.pass).length;
 console.log(`  ${'overall'.padEnd(14)} ${String(all).padStart(4)}/${String(judged.length).padEnd(4)} ${pct(all, judged.length)}`);
