@@ -2,7 +2,7 @@ import type { Fact } from '../knowledge/fact-schema.js';
 import type { Knowledge } from '../knowledge/load.js';
 import { cacheKey, cachedJson } from '../cache.js';
 import { buildIndex, indexFromJson, indexToJson, scoreTerms, type Bm25Json } from './bm25.js';
-import { frequentWords, knowledgeTexts } from '../answer/jargon.js';
+import { frequentWords, knowledgeTexts } from '../knowledge/texts.js';
 import type { Expander } from './synonyms.js';
 import { analyse, contentWords } from './terms.js';
 
@@ -40,7 +40,7 @@ export interface Retriever {
 // Field weights: people's phrasings say best what a fact answers; the answer text and the subject's
 // names back them up.
 const BOOST = { ask: 2, terms: 1.5, names: 1.2, answer: 0.7 };
-const ON_NAMED = 1.6; // per named technology the fact is about
+const ON_NAMED = 1.6; // the fact is about a technology the message names
 const ON_RELATED = 0.55; // about a neighbour of what was named (vSphere when ESXi was named)
 const ON_OTHER = 0.2; // about another named technology entirely: never first while anything else fits
 const COVERAGE_BASE = 0.2;
@@ -49,17 +49,17 @@ const SYNONYM_WEIGHT = 0.4;
 const KNOWN_WORD_MIN_COUNT = 2;
 const ON_EACH_MORE_NAMED = 0.25;
 
-/**
- * A BM25+ index over every fact (natural's tokenizer and stemmer, plus word pairs; see bm25.ts).
- * Entity-aware: facts about the technologies a message names come first; facts about other
- * technologies sink below anything else that fits.
- */
 export interface RetrieverOptions {
   cacheDir?: string;
   /** Adds the index terms of synonyms of the message's words (see synonyms.ts). */
   expand?: Expander;
 }
 
+/**
+ * A BM25+ index over every fact (natural's tokenizer and stemmer, plus word pairs; see bm25.ts).
+ * Entity-aware: facts about the technologies a message names come first; facts about other
+ * technologies sink below anything else that fits.
+ */
 export function createRetriever(kb: Knowledge, options: RetrieverOptions = {}): Retriever {
   const facts = kb.facts;
   // Only products lend their names: a concept's names ("vm", "container") are on half the facts and would
