@@ -38,7 +38,7 @@ const LEXICON = 'natural/lib/natural/brill_pos_tagger/data/English/lexicon_from_
 
 /** findJargon with natural's lexicon, cached in `cacheDir` by the texts it was computed from (the lexicon costs ~70 ms to load). */
 export function loadJargon(knowledge: readonly string[], offTopic: readonly string[], cacheDir?: string): Set<string> {
-  const key = cacheKey(import.meta.url, ['jargon'], [knowledge, offTopic]);
+  const key = cacheKey(import.meta.url, ['jargon', '../nlu/tokenize', '../knowledge/texts'], [knowledge, offTopic]);
   return new Set(
     cachedJson(cacheDir, 'jargon', key, () => {
       const lexicon = JSON.parse(readFileSync(createRequire(import.meta.url).resolve(LEXICON), 'utf8')) as Record<string, unknown>;

@@ -1,0 +1,28 @@
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cachedJson } from '../../src/core/cache.js';
+
+describe('the start-up cache', () => {
+  it('GIVEN the same key THEN reads what was built, without building again', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'runwise-cache-'));
+    let builds = 0;
+    const build = () => ({ built: ++builds });
+    expect(cachedJson(dir, 'index', 'k1', build)).toEqual({ built: 1 });
+    expect(cachedJson(dir, 'index', 'k1', build)).toEqual({ built: 1 });
+    expect(builds).toBe(1);
+  });
+
+  it('GIVEN another key (data or code changed) THEN builds again and drops the stale file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'runwise-cache-'));
+    cachedJson(dir, 'index', 'old', () => 1);
+    expect(cachedJson(dir, 'index', 'new', () => 2)).toBe(2);
+    expect(readdirSync(dir)).toEqual(['index-new.json']);
+  });
+
+  it('GIVEN no cache folder or an unwritable one THEN still builds', () => {
+    expect(cachedJson(undefined, 'index', 'k', () => 3)).toBe(3);
+    expect(cachedJson('/proc/runwise-no-such-dir', 'index', 'k', () => 4)).toBe(4);
+  });
+});
