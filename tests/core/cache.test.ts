@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -21,8 +21,10 @@ describe('the start-up cache', () => {
     expect(readdirSync(dir)).toEqual(['index-new.json']);
   });
 
-  it('GIVEN no cache folder or an unwritable one THEN still builds', () => {
+  it('GIVEN no cache folder or one that cannot be created THEN still builds', () => {
     expect(cachedJson(undefined, 'index', 'k', () => 3)).toBe(3);
-    expect(cachedJson('/proc/runwise-no-such-dir', 'index', 'k', () => 4)).toBe(4);
+    const file = join(mkdtempSync(join(tmpdir(), 'runwise-cache-')), 'a-file');
+    writeFileSync(file, 'not a folder');
+    expect(cachedJson(join(file, 'cache'), 'index', 'k', () => 4)).toBe(4);
   });
 });
