@@ -6,7 +6,6 @@
 import { readFileSync } from 'node:fs';
 import { loadBrain } from '../src/app.js';
 import { read } from '../src/core/answer/read.js';
-import { scopeSignals } from '../src/core/answer/scope.js';
 import { cleanInput } from '../src/core/text/clean.js';
 import { loadConfig } from '../src/config.js';
 
@@ -18,8 +17,7 @@ for (const raw of texts) {
   const text = cleanInput(raw).text;
   const nlu = brain.nlu.classify(text);
   const hits = brain.retriever.search({ text, entities: nlu.entities });
-  const reading = read({ kb: brain.knowledge, nlu: brain.nlu, retriever: brain.retriever, scope: brain.scope, threshold }, text, nlu);
-  const scope = scopeSignals(text, nlu, brain.retriever, brain.scope);
+  const { reading, scope } = read({ kb: brain.knowledge, nlu: brain.nlu, retriever: brain.retriever, scope: brain.scope, threshold }, text, nlu);
   const top = hits.slice(0, 3).map((h) => ({ id: h.fact.id, score: +h.score.toFixed(2), coverage: +h.coverage.toFixed(2), matched: h.matched }));
   if (json) {
     process.stdout.write(`${JSON.stringify({ text: raw, intent: nlu.intent, confidence: +nlu.confidence.toFixed(3), known: nlu.known, entities: nlu.entities, scope, top, reading: reading.kind, facts: reading.kind === 'facts' ? reading.facts.map((f) => f.id) : [] })}\n`);

@@ -2,7 +2,7 @@ import { parseChoiceId } from './answer/choice-id.js';
 import { answerFacts } from './answer/facts.js';
 import type { Reading } from './answer/fuse.js';
 import { read } from './answer/read.js';
-import { otherSenseIn, reportsTrouble, type ScopeLexicon } from './answer/scope.js';
+import { reportsTrouble, type ScopeLexicon } from './answer/scope.js';
 import { answerById, answerIntent, answerTopicNote, clarify, fallback, startChoices, welcomeChoices } from './answer/route.js';
 import { notice } from './notice.js';
 import type { AnswerContext } from './answer/compose.js';
@@ -166,12 +166,12 @@ function replyFor(deps: DecideDeps, reading: Reading, result: NluResult): Reply 
 /** Answers a classified message that is not a dialogue step. */
 function decideText(deps: DecideDeps, input: TurnInput, text: string, result: NluResult): Decision {
   const active = input.conversation.dialogue;
-  const reading = read(deps, text, result);
+  const { reading, scope } = read(deps, text, result);
   const flow = reading.kind === 'intent' ? DIALOGUE_INTENTS[reading.intent] : undefined;
   if (flow) return startFlow(deps, input, flow, text);
   // A described workload is a request for a verdict; a stray "start over" is not a topic (dialogue/outside.ts).
   // "my docking station won't detect…" may read like a workload, but its words are used in another sense.
-  const described = active || otherSenseIn(text, deps.scope) ? undefined : deps.dialogue.read(text);
+  const described = active || scope.otherSense ? undefined : deps.dialogue.read(text);
   // A "description" that a fact answers closely and that does not ask which to use is a problem to solve
   // ("my container takes 30s to respond"): answer it, and offer the recommendation.
   const problem =

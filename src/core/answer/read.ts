@@ -2,10 +2,11 @@ import type { Knowledge } from '../knowledge/load.js';
 import type { Nlu, NluResult } from '../nlu/index.js';
 import type { Retriever } from '../retrieve/index.js';
 import type { Fact } from '../knowledge/fact-schema.js';
+import { areNeighbours, isProduct as isProductIn } from '../knowledge/relations.js';
 import { contentWords } from '../retrieve/terms.js';
 import { nameOf } from './compose.js';
 import { fuse, type Reading } from './fuse.js';
-import { scopeSignals, type ScopeLexicon } from './scope.js';
+import { scopeSignals, type ScopeLexicon, type ScopeSignals } from './scope.js';
 
 export interface ReadDeps {
   kb: Knowledge;
@@ -21,29 +22,29 @@ const BARE_QUESTION_WORDS = 0;
 // Stems that only say "compare these" ("docker vs podman", "difference kvm xen").
 const COMPARISON_WORDS = new Set(['vs', 'versu', 'diff', 'differ', 'compar']);
 
+/** What the bot made of a message, and the scope evidence it used (the turn logic needs it too). */
+export interface Understanding {
+  reading: Reading;
+  scope: ScopeSignals;
+}
+
 /** The classifier's result and the fact ranking, fused (see answer/fuse.ts). */
-export function read(deps: ReadDeps, text: string, result: NluResult): Reading {
+export function read(deps: ReadDeps, text: string, result: NluResult): Understanding {
   // A typo forgiven for a name is spelled right for the ranking ("hypervisior" → "hypervisor").
   let query = text;
   for (const m of result.mentions) if (m.fuzzy) query = query.replace(new RegExp(`\\b${m.text.replace(/[^a-z0-9 ]/g, '')}\\b`, 'i'), nameOf(deps.kb, m.id));
   const hits = deps.retriever.search({ text: query, entities: result.entities });
   const adviceOnly = result.intent === 'recommend_start' && deps.nlu.foreignWords(text, 'recommend_start') <= MAX_FOREIGN_ADVICE_WORDS;
-  const isProduct = (id: string) => {
-    const e = deps.kb.entries.get(id);
-    return e?.type === 'tech' && e.category !== 'concept';
-  };
-  const links = (a: string, b: string) => {
-    const e = deps.kb.entries.get(a);
-    return e !== undefined && (e.related.includes(b) || (e.type === 'tech' && e.alternatives.includes(b)));
-  };
-  const neighbours = (a: string, b: string) => links(a, b) || links(b, a);
+  const isProduct = (id: string) => isProductIn(deps.kb, id);
+  const neighbours = (a: string, b: string) => areNeighbours(deps.kb, a, b);
   const named = new Set(result.mentions.flatMap((m) => m.text.split(' ')));
   const said = contentWords(text).filter((w) => !COMPARISON_WORDS.has(w)).length;
   const bareQuestion = said - contentWords([...named].join(' ')).length <= BARE_QUESTION_WORDS;
   const topicOf = (intent: string) => deps.kb.byIntent.get(intent)?.id;
   const options = { threshold: deps.threshold, adviceOnly, isProduct, neighbours, bareQuestion, topicOf };
-  const reading = fuse(result, hits, deps.retriever, scopeSignals(query, result, deps.retriever, deps.scope), options);
-  return reading.kind === 'facts' ? answerEachPart(deps, query, result, reading) : reading;
+  const scope = scopeSignals(query, result, deps.retriever, deps.scope);
+  const reading = fuse(result, hits, deps.retriever, scope, options);
+  return { reading: reading.kind === 'facts' ? answerEachPart(deps, query, result, reading) : reading, scope };
 }
 
 // "1) what is a hypervisor 2) is kvm built into linux", "is podman rootless? does it need a daemon?"

@@ -18,6 +18,8 @@ export interface ScopeSignals {
   /** Share of content words foreign to the knowledge; raised to 1 when an other-sense phrase is used. */
   unknown: number;
   words: number;
+  /** A domain word is used in its ordinary sense ("shipping container", "docking station"). */
+  otherSense: boolean;
 }
 
 /** data/scope.json */
@@ -59,11 +61,6 @@ function hasPhrase(tokens: readonly string[], phrases: readonly (readonly string
   return phrases.some((phrase) => phrase.length > 0 && tokens.some((_, i) => phrase.every((t, k) => tokens[i + k] === t)));
 }
 
-/** True when a domain word is used in its ordinary sense ("shipping container", "docking station"). */
-export function otherSenseIn(text: string, lexicon: Pick<ScopeLexicon, 'otherSenses'>): boolean {
-  return hasPhrase(tokenize(text).map(stem), lexicon.otherSenses);
-}
-
 /** True when the message reports a problem rather than describing a workload. */
 export function reportsTrouble(text: string, lexicon: Pick<ScopeLexicon, 'troubleWords'>): boolean {
   return hasPhrase(tokenize(text), lexicon.troubleWords);
@@ -80,5 +77,5 @@ export function scopeSignals(text: string, nlu: Pick<NluResult, 'mentions'>, ret
   // "a 40ft shipping container": the ordinary word is used in its ordinary sense, so it anchors nothing.
   const otherSense = hasPhrase(tokens.map(stem), lexicon.otherSenses);
   const anchor = strong ? 'strong' : nlu.mentions.length > 0 && !otherSense ? 'weak' : 'none';
-  return { anchor, unknown: otherSense && !strong ? 1 : unknown, words: words.length };
+  return { anchor, unknown: otherSense && !strong ? 1 : unknown, words: words.length, otherSense };
 }

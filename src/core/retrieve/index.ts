@@ -1,5 +1,6 @@
 import type { Fact } from '../knowledge/fact-schema.js';
 import type { Knowledge } from '../knowledge/load.js';
+import { isProduct as isProductIn, neighboursOf } from '../knowledge/relations.js';
 import { cacheKey, cachedJson } from '../cache.js';
 import { buildIndex, indexFromJson, indexToJson, scoreTerms, type Bm25Json } from './bm25.js';
 import { frequentWords, knowledgeTexts } from '../knowledge/texts.js';
@@ -69,15 +70,7 @@ export function createRetriever(kb: Knowledge, options: RetrieverOptions = {}): 
       .map((id) => kb.entries.get(id))
       .map((e) => (e?.type === 'tech' && e.category !== 'concept' ? [e.name, ...e.aliases].join('\n') : ''))
       .join('\n');
-  const isProduct = (id: string) => {
-    const e = kb.entries.get(id);
-    return e?.type === 'tech' && e.category !== 'concept';
-  };
-  const neighbours = (id: string): string[] => {
-    const e = kb.entries.get(id);
-    if (!e) return [];
-    return e.type === 'tech' ? [...e.related, ...e.alternatives] : e.related;
-  };
+  const isProduct = (id: string) => isProductIn(kb, id);
   const products = facts.map((f) => f.about.filter(isProduct));
 
   const nameTerms = (id: string) => {
@@ -103,7 +96,7 @@ export function createRetriever(kb: Knowledge, options: RetrieverOptions = {}): 
   const neighbourSets = new Map<string, Set<string>>();
   const neighbourSet = (id: string) => {
     let set = neighbourSets.get(id);
-    if (!set) neighbourSets.set(id, (set = new Set(neighbours(id))));
+    if (!set) neighbourSets.set(id, (set = new Set(neighboursOf(kb, id))));
     return set;
   };
 
