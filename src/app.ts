@@ -16,6 +16,7 @@ import { createLogger, type Logger } from './log.js';
 import type { ServedMeter } from './ops/meter.js';
 import { projectRoot } from './paths.js';
 import { createStore } from './store/index.js';
+import { loadQuestionForms, type QuestionForms } from './core/answer/question-form.js';
 import type { Store } from './store/types.js';
 
 export interface Runwise {
@@ -33,6 +34,7 @@ export interface Brain {
   nlu: Nlu;
   retriever: Retriever;
   scope: ScopeLexicon;
+  forms: QuestionForms;
   dialogue: ReturnType<typeof createDialoguePort>;
 }
 
@@ -51,7 +53,8 @@ export function loadBrain(root: string = projectRoot(), options: { cache?: boole
     return entry === undefined ? id : entry.type === 'tech' ? entry.name : entry.title;
   };
   const scope = loadScopeLexicon(join(root, 'data', 'scope.json'), nameOf, loadJargon(questionTexts(knowledge), offTopic, cacheDir));
-  return { knowledge, messages, nlu, retriever, scope, dialogue };
+  const forms = loadQuestionForms(join(root, 'data', 'question-forms.json'));
+  return { knowledge, messages, nlu, retriever, scope, forms, dialogue };
 }
 
 export interface RunwiseOptions {
@@ -78,6 +81,7 @@ export async function createRunwise(options: RunwiseOptions = {}): Promise<Runwi
     nlu: brain.nlu,
     retriever: brain.retriever,
     scope: brain.scope,
+    forms: brain.forms,
     dialogue: brain.dialogue,
     threshold: config.CONFIDENCE_THRESHOLD,
     store,

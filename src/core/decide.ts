@@ -1,8 +1,9 @@
 import { parseChoiceId } from './answer/choice-id.js';
 import { answerFacts } from './answer/facts.js';
-import type { Reading } from './answer/fuse.js';
+import { DIALOGUE_ACTS, type Reading } from './answer/fuse.js';
 import { read } from './answer/read.js';
 import { reportsTrouble, type ScopeLexicon } from './answer/scope.js';
+import type { QuestionForms } from './answer/question-form.js';
 import { answerById, answerIntent, answerTopicNote, clarify, fallback, startChoices, welcomeChoices } from './answer/route.js';
 import { notice } from './notice.js';
 import type { AnswerContext } from './answer/compose.js';
@@ -33,6 +34,7 @@ export interface DecideDeps extends AnswerContext {
   nlu: Nlu;
   retriever: Retriever;
   scope: ScopeLexicon;
+  forms?: QuestionForms;
   dialogue: DialoguePort;
   threshold: number;
 }
@@ -163,15 +165,29 @@ function replyFor(deps: DecideDeps, reading: Reading, result: NluResult): Reply 
   }
 }
 
+const isIntent = (reading: Reading, intent: string) => reading.kind === 'intent' && reading.intent === intent;
+
+/** The classifier's best reading of a message that is not small talk or a flow start. */
+function withoutDialogueActs(result: NluResult): NluResult {
+  const best = result.ranking.find((r) => !DIALOGUE_ACTS.has(r.intent));
+  return best ? { ...result, intent: best.intent, confidence: best.confidence } : { ...result, intent: 'out_of_scope', confidence: 0 };
+}
+
 /** Answers a classified message that is not a dialogue step. */
 function decideText(deps: DecideDeps, input: TurnInput, text: string, result: NluResult): Decision {
   const active = input.conversation.dialogue;
-  const { reading, scope } = read(deps, text, result);
-  const flow = reading.kind === 'intent' ? DIALOGUE_INTENTS[reading.intent] : undefined;
-  if (flow) return startFlow(deps, input, flow, text);
+  let { reading, scope } = read(deps, text, result);
   // A described workload is a request for a verdict; a stray "start over" is not a topic (dialogue/outside.ts).
   // "my docking station won't detect…" may read like a workload, but its words are used in another sense.
   const described = active || scope.otherSense ? undefined : deps.dialogue.read(text);
+  // The classifier hears "we run customers' scripts in containers… how real is the escape risk?" as a request
+  // for advice; it asks something else, so that is answered, with the recommendation offered.
+  if (isIntent(reading, 'recommend_start') && described?.kind === 'asks' && !described.advice) {
+    const asQuestion = read(deps, text, withoutDialogueActs(result)).reading;
+    if (asQuestion.kind === 'facts') reading = asQuestion;
+  }
+  const flow = reading.kind === 'intent' ? DIALOGUE_INTENTS[reading.intent] : undefined;
+  if (flow) return startFlow(deps, input, flow, text);
   // A "description" that a fact answers closely and that does not ask which to use is a problem to solve
   // ("my container takes 30s to respond"): answer it, and offer the recommendation.
   const problem =

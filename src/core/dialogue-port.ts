@@ -22,11 +22,12 @@ export interface DialogueTurn {
  */
 /**
  * How a message reads with no dialogue running. `describes` carries the same offer as `asks`, for when the
- * core finds the "description" is really a problem a fact answers; `advice` says it asked which to use.
+ * core finds the "description" is really a problem a fact answers; `advice` says it asked which to use
+ * (a question that does not, "…how real is the escape risk here?", is answered before any recommendation).
  */
 export type MessageReading =
   | { kind: 'describes'; offer: Choice; advice: boolean }
-  | { kind: 'asks'; offer: Choice }
+  | { kind: 'asks'; offer: Choice; advice: boolean }
   | { kind: 'control'; text: string }
   | { kind: 'other' };
 

@@ -77,6 +77,22 @@ describe('answers from the knowledge base', () => {
     expect(google).toBeGreaterThan(kvm);
   });
 
+  it('GIVEN "what is X and does anyone use it" in one sentence THEN says what X is first, then what it is used for', async () => {
+    const { say } = await harness();
+    const reply = await say('whats bhyve and does anyone actually use it');
+    expect(reply.kind).toBe('answer');
+    expect(reply.text).toMatch(/freebsd/i);
+    expect(reply.text).toMatch(/hypervisor/i);
+    // The definition leads: the reply does not open on advice about when to pick it.
+    expect(reply.text.slice(0, 200)).toMatch(/is (freebsd's|a)/i);
+  });
+
+  it('GIVEN "who makes X" THEN names the maker, not another fact that mentions X', async () => {
+    const { say } = await harness();
+    const reply = await say('who makes gvisor');
+    expect(reply.text.slice(0, 300)).toMatch(/google/i);
+  });
+
   it('GIVEN a trade-off question THEN answers from that topic', async () => {
     const { say } = await harness();
     const reply = await say('how much faster do containers start than vms?');

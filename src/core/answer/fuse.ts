@@ -171,7 +171,9 @@ export function fuse(result: NluResult, ranked: readonly FactHit[], retriever: R
   // that the fact covers almost entirely ("help me understand cgroups" is a question, "thanks, that helped" is not).
   // "help" and flow starts are often the classifier's guess for a question it has no topic for.
   const overrideAt = intent === 'help' || intent === 'tour_start' ? ACT_OVER_FACT_SOFT : ACT_OVER_FACT;
-  const factOverrides = factFits && scope.anchor === 'strong' && top.coverage >= overrideAt;
+  // Of the whole message: "we run twenty go services… should we use vms or containers?" is a request for advice
+  // even though a fact answers its last sentence.
+  const factOverrides = factFits && scope.anchor === 'strong' && top.coverageOfMessage >= overrideAt;
   if (DIALOGUE_ACTS.has(intent) && confident && !factOverrides && (intent !== 'recommend_start' || options.adviceOnly || scope.anchor !== 'none')) {
     return { kind: 'intent', intent, confidence };
   }

@@ -7,6 +7,10 @@ import { contentWords } from '../retrieve/terms.js';
 import { nameOf } from './compose.js';
 import { fuse, type Reading } from './fuse.js';
 import { scopeSignals, type ScopeLexicon, type ScopeSignals } from './scope.js';
+import type { QuestionForms } from './question-form.js';
+import { askedAndContext, piecesOf, type Piece } from './parts.js';
+import type { Facet } from '../knowledge/fact-schema.js';
+import type { FactHit } from '../retrieve/index.js';
 
 export interface ReadDeps {
   kb: Knowledge;
@@ -14,6 +18,15 @@ export interface ReadDeps {
   retriever: Retriever;
   scope: ScopeLexicon;
   threshold: number;
+  /** Wordings that ask for a kind of answer; without them, the ranking alone decides. */
+  forms?: QuestionForms;
+}
+
+// "who makes nutanix ahv" wants the maker fact before the migration tool's: the wording says what kind of fact is asked for.
+const ON_ASKED_FACET = 1.3;
+function preferAsked(hits: FactHit[], facets: readonly Facet[]): FactHit[] {
+  if (facets.length === 0) return hits;
+  return hits.map((h) => (facets.includes(h.fact.facet) ? { ...h, score: h.score * ON_ASKED_FACET } : h)).sort((a, b) => b.score - a.score);
 }
 
 const MAX_FOREIGN_ADVICE_WORDS = 1;
@@ -33,7 +46,10 @@ export function read(deps: ReadDeps, text: string, result: NluResult): Understan
   // A typo forgiven for a name is spelled right for the ranking ("hypervisior" → "hypervisor").
   let query = text;
   for (const m of result.mentions) if (m.fuzzy) query = query.replace(new RegExp(`\\b${m.text.replace(/[^a-z0-9 ]/g, '')}\\b`, 'i'), nameOf(deps.kb, m.id));
-  const hits = deps.retriever.search({ text: query, entities: result.entities });
+  const topics = sureTopic(deps, result);
+  const pieces = piecesOf(deps.forms, query);
+  const { asked, context } = askedAndContext(pieces, query);
+  const hits = preferAsked(deps.retriever.search({ text: asked, context, entities: result.entities, topics }), deps.forms?.facetsOf(asked) ?? []);
   const adviceOnly = result.intent === 'recommend_start' && deps.nlu.foreignWords(text, 'recommend_start') <= MAX_FOREIGN_ADVICE_WORDS;
   const isProduct = (id: string) => isProductIn(deps.kb, id);
   const neighbours = (a: string, b: string) => areNeighbours(deps.kb, a, b);
@@ -44,29 +60,52 @@ export function read(deps: ReadDeps, text: string, result: NluResult): Understan
   const options = { threshold: deps.threshold, adviceOnly, isProduct, neighbours, bareQuestion, topicOf };
   const scope = scopeSignals(query, result, deps.retriever, deps.scope);
   const reading = fuse(result, hits, deps.retriever, scope, options);
-  return { reading: reading.kind === 'facts' ? answerEachPart(deps, query, result, reading) : reading, scope };
+  return { reading: reading.kind === 'facts' ? answerEachPart(deps, pieces, context, result, reading) : reading, scope };
 }
 
-// "1) what is a hypervisor 2) is kvm built into linux", "is podman rootless? does it need a daemon?"
-const PART_BREAK = /\?+|;|\n|(?:^|\s)(?:\d|[a-d])[).:](?=\s)/;
+// The classifier is good at the topic of a message even when it names no technology ("can kvm move a running vm
+// to another host" is live migration): facts on that topic rank like facts on a named concept.
+const SURE_TOPIC = 0.8;
+function sureTopic(deps: ReadDeps, result: NluResult): string[] {
+  const id = result.confidence >= SURE_TOPIC ? deps.kb.byIntent.get(result.intent)?.id : undefined;
+  return id ? [id] : [];
+}
+
+/**
+ * What a question is about: the technologies it names, or, naming none ("is it free?"), those the message
+ * names around it.
+ */
+function namedIn(result: NluResult, question: string): string[] {
+  const lower = question.toLowerCase();
+  const inQuestion = result.mentions.filter((m) => lower.includes(m.text)).map((m) => m.id);
+  return inQuestion.length > 0 ? [...new Set(inQuestion)] : result.entities;
+}
+
 const PART_MIN_WORDS = 2;
 const PART_MIN_COVERAGE = 0.4;
 const MAX_PARTS = 3;
+const PART_CANDIDATES = 5;
 
 /**
  * A message that asks several things gets the best fact for each part too: the whole message's ranking
- * favours the part with the rarest words. Parts are found at question marks, semicolons, line breaks
- * and list markers; each part is ranked with the technologies it names (or, naming none, the message's).
+ * favours the part with the rarest words. Parts are the questions found at question marks, semicolons,
+ * line breaks, list markers and "… and does it …"; each part is ranked with the technologies it names
+ * (or, naming none, the message's) and the message's context.
  */
-function answerEachPart(deps: ReadDeps, query: string, result: NluResult, reading: Extract<Reading, { kind: 'facts' }>): Reading {
-  const parts = query.split(PART_BREAK).filter((p) => p !== undefined && contentWords(p).length >= PART_MIN_WORDS);
+function answerEachPart(deps: ReadDeps, pieces: readonly Piece[], context: string | undefined, result: NluResult, reading: Extract<Reading, { kind: 'facts' }>): Reading {
+  const forms = (text: string) => deps.forms?.facetsOf(text) ?? [];
+  const parts = pieces
+    .filter((p) => p.asks)
+    .map((p) => p.text)
+    // "whats bhyve", "does anyone use it" are parts: one word is enough when the wording says what is asked.
+    .filter((p) => contentWords(p).length >= PART_MIN_WORDS || (contentWords(p).length > 0 && forms(p).length > 0));
   if (parts.length < 2) return reading;
   // Each part's best fact first, in the order asked; the whole message's facts fill what is left.
   const facts: Fact[] = [];
   for (const part of parts) {
     // A part that names nothing ("does it need a daemon?") is about what the message named.
-    const inPart = result.mentions.filter((m) => part.toLowerCase().includes(m.text)).map((m) => m.id);
-    const top = deps.retriever.search({ text: part, entities: inPart.length > 0 ? [...new Set(inPart)] : result.entities }, 1)[0];
+    const ranked = deps.retriever.search({ text: part, context, entities: namedIn(result, part), topics: sureTopic(deps, result) }, PART_CANDIDATES);
+    const top = preferAsked(ranked, forms(part))[0];
     if (top && top.coverage >= PART_MIN_COVERAGE && !facts.includes(top.fact)) facts.push(top.fact);
   }
   if (facts.length < 2) return reading;
@@ -74,4 +113,3 @@ function answerEachPart(deps: ReadDeps, query: string, result: NluResult, readin
   facts.splice(MAX_PARTS);
   return { ...reading, facts, next: reading.next.filter((f) => !facts.includes(f)) };
 }
-

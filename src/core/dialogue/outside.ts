@@ -9,7 +9,7 @@ import { encodeSlots } from './slot-code.js';
 /** How a message sent with no dialogue running reads; the port's MessageReading. */
 export type OutsideReading =
   | { kind: 'describes'; offer: Choice; advice: boolean }
-  | { kind: 'asks'; offer: Choice }
+  | { kind: 'asks'; offer: Choice; advice: boolean }
   | { kind: 'control'; text: string }
   | { kind: 'other' };
 
@@ -36,7 +36,7 @@ export function readOutside(flows: Flows, text: string): OutsideReading {
     case 'description':
       return { kind: 'describes', offer: offerOf(flows, reading.slots), advice: asksForAdvice(flows, text) };
     case 'both':
-      return { kind: 'asks', offer: offerOf(flows, reading.slots) };
+      return { kind: 'asks', offer: offerOf(flows, reading.slots), advice: asksForAdvice(flows, text) };
     case 'question':
     case 'none':
       return { kind: 'other' };

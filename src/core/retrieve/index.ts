@@ -15,6 +15,8 @@ export interface FactHit {
   matched: string[];
   /** Share of the query's informative words (idf-weighted) the fact matched, 0–1. */
   coverage: number;
+  /** The same share counting the context's words too: how much of the whole message the fact speaks to. */
+  coverageOfMessage: number;
   /** The fact says what its main subject is: one of its phrasings is a bare "what is X?". */
   defines: boolean;
 }
@@ -23,6 +25,10 @@ export interface Query {
   text: string;
   /** Knowledge ids named in the message (from the entity recogniser). */
   entities: readonly string[];
+  /** Topic entries the message is about without naming them (the classifier's sure topic): ranked like named concepts. */
+  topics?: readonly string[];
+  /** What the message says around its question ("we run 40 php sites on one box."): its words count for less, and not towards coverage. */
+  context?: string;
 }
 
 /** Facts about a named concept ("hypervisor", "container") rank higher, but facts about others do not sink. */
@@ -47,6 +53,7 @@ const ON_OTHER = 0.2; // about another named technology entirely: never first wh
 const COVERAGE_BASE = 0.2;
 const ON_PRIMARY = 1.3;
 const SYNONYM_WEIGHT = 0.4;
+const CONTEXT_WEIGHT = 0.3;
 const KNOWN_WORD_MIN_COUNT = 2;
 const ON_EACH_MORE_NAMED = 0.25;
 
@@ -127,18 +134,22 @@ export function createRetriever(kb: Knowledge, options: RetrieverOptions = {}): 
     const { unigrams, terms } = analyse(query.text);
     if (terms.length === 0) return [];
     const named = query.entities.filter(isProduct);
-    const concepts = query.entities.filter((id) => !isProduct(id));
+    const concepts = [...query.entities.filter((id) => !isProduct(id)), ...(query.topics ?? []).filter((id) => !query.entities.includes(id))];
     const unigramSet = new Set(unigrams);
     let weight = 0;
     // Words the knowledge never uses ("doubting", "tweet") cannot be answered: they do not count against a fact.
     for (const w of unigramSet) if (vocabulary.has(w)) weight += idf(w);
     weight ||= 1;
+    let contextWeight = 0;
+    const context = query.context ? analyse(query.context) : undefined;
+    if (context) for (const w of new Set(context.unigrams)) if (!unigramSet.has(w) && vocabulary.has(w)) contextWeight += idf(w);
     // The canonical names of what was named join the query, so a typo ("hypervisior") or an alias ("k8s") still matches.
     const queryTerms = new Map<string, number>();
     for (const t of terms) queryTerms.set(t, 1);
     for (const id of query.entities) for (const t of nameTermsOf(id)) if (!queryTerms.has(t)) queryTerms.set(t, 1);
     // Synonyms ("come out" for "released") count for less, and not towards coverage.
     for (const t of options.expand?.(query.text) ?? []) if (!queryTerms.has(t)) queryTerms.set(t, SYNONYM_WEIGHT);
+    if (context) for (const t of context.terms) if (!queryTerms.has(t)) queryTerms.set(t, CONTEXT_WEIGHT);
     // Only the message's own words count towards coverage.
     const touched = scoreTerms(index, queryTerms, (t) => (unigramSet.has(t) ? idf(t) : 0), scores, credits);
     // The entity factor can at most multiply a score by this much: a document that could not enter the
@@ -165,6 +176,7 @@ export function createRetriever(kb: Knowledge, options: RetrieverOptions = {}): 
       fact: facts[i]!,
       score,
       coverage,
+      coverageOfMessage: (coverage * weight) / (weight + contextWeight),
       matched: [...unigramSet].filter((w) => unigramsOf[i]!.includes(w)),
     }));
   }

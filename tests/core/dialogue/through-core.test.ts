@@ -30,4 +30,18 @@ describe('a described workload through the core', () => {
     expect(reply.kind).not.toBe('question');
     expect(reply.kind).not.toBe('verdict');
   });
+
+  it('GIVEN our workload and a question that is not "which should we use" THEN the question is answered, with the recommendation offered', async () => {
+    const { say } = await harness();
+    const reply = await say('we run about twenty stateless go services on linux and scale them out every evening. does podman need a daemon?');
+    expect(reply.kind).toBe('answer');
+    expect(reply.text).toMatch(/daemon/i);
+    expect(reply.choices.map((c) => c.label)).toContain('Get a recommendation for this workload');
+  });
+
+  it('GIVEN our workload and "which should we use" THEN the recommendation starts', async () => {
+    const { say } = await harness();
+    const reply = await say('we run about twenty stateless go services on linux and scale them out every evening. should we use vms or containers?');
+    expect(['question', 'verdict']).toContain(reply.kind);
+  });
 });

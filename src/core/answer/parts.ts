@@ -1,0 +1,48 @@
+import { contentWords } from '../retrieve/terms.js';
+import type { QuestionForms } from './question-form.js';
+
+/** A stretch of a message: something it asks, or context around what it asks ("we run 40 php sites."). */
+export interface Piece {
+  text: string;
+  asks: boolean;
+}
+
+// Lines, semicolons and list markers separate questions ("1) what is a hypervisor 2) is kvm built into linux").
+const LIST_BREAK = /;|\n+|(?:^|\s)(?:\d|[a-d])[).:](?=\s)/;
+const LIST_MARKER = /(?:^|\s)(?:\d|[a-d])[).:](?=\s)/;
+// Sentences end at . ! ? (a question mark stays on its sentence: it says the sentence asks).
+const SENTENCE_END = /(?<=[.!?])\s+/;
+
+/**
+ * The message cut into what it asks and what it says around that. Without question forms (tests that
+ * build a reader by hand), the whole message is one question.
+ */
+export function piecesOf(forms: QuestionForms | undefined, text: string): Piece[] {
+  if (!forms) return [{ text, asks: true }];
+  const listed = LIST_MARKER.test(text);
+  const pieces: Piece[] = [];
+  for (const chunk of text.split(LIST_BREAK)) {
+    if (chunk === undefined || chunk.trim() === '') continue;
+    for (const sentence of chunk.split(SENTENCE_END)) {
+      if (sentence.trim() === '') continue;
+      const asks = listed || /\?\s*$/.test(sentence) || forms.opensQuestion(sentence) || forms.facetsOf(sentence).length > 0;
+      // "is podman rootless and does it need a daemon": two questions in one sentence.
+      for (const part of asks ? sentence.split(forms.joinerBreak) : [sentence]) if (part.trim() !== '') pieces.push({ text: part.trim(), asks });
+    }
+  }
+  return pieces;
+}
+
+const QUESTION_MIN_WORDS = 3;
+
+/**
+ * "we moved 40 php sites to one box last year. does docker need a daemon?": the question is what is ranked;
+ * the sentences around it only break ties. A short question ("…status Exited (0). why??") is about what
+ * was said before it, so the whole message is.
+ */
+export function askedAndContext(pieces: readonly Piece[], text: string): { asked: string; context?: string } {
+  const asked = pieces.filter((p) => p.asks).map((p) => p.text);
+  const context = pieces.filter((p) => !p.asks).map((p) => p.text);
+  if (asked.length === 0 || context.length === 0 || contentWords(asked.join(' ')).length < QUESTION_MIN_WORDS) return { asked: text };
+  return { asked: asked.join('\n'), context: context.join('\n') };
+}

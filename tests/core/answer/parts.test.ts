@@ -1,0 +1,33 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { askedAndContext, piecesOf } from '../../../src/core/answer/parts.js';
+import { loadQuestionForms } from '../../../src/core/answer/question-form.js';
+import { projectRoot } from '../../../src/paths.js';
+
+const forms = loadQuestionForms(join(projectRoot(), 'data', 'question-forms.json'));
+const asked = (text: string) => piecesOf(forms, text).filter((p) => p.asks).map((p) => p.text);
+
+describe('what a message asks and what it says around it', () => {
+  it('GIVEN context sentences before a question THEN the question is what is asked, the rest is context', () => {
+    const text = 'we moved forty php sites onto one linux box last year. does docker need a daemon running?';
+    expect(askedAndContext(piecesOf(forms, text), text)).toEqual({
+      asked: 'does docker need a daemon running?',
+      context: 'we moved forty php sites onto one linux box last year.',
+    });
+  });
+
+  it('GIVEN a short question after the context THEN the whole message is what is asked', () => {
+    const text = 'my container exits right after docker run with code 0. why??';
+    expect(askedAndContext(piecesOf(forms, text), text)).toEqual({ asked: text });
+  });
+
+  it('GIVEN two questions in one sentence, a list, or a follow-up opening with "and" THEN each is a part', () => {
+    expect(asked('is podman rootless and does it need a daemon')).toEqual(['is podman rootless', 'does it need a daemon']);
+    expect(asked('1) what is a hypervisor 2) is kvm built into linux')).toEqual(['what is a hypervisor', 'is kvm built into linux']);
+    expect(asked('latest kubernetes release? and is dockershim still in there')).toEqual(['latest kubernetes release?', 'and is dockershim still in there']);
+  });
+
+  it('GIVEN no question forms THEN the whole message is one question', () => {
+    expect(piecesOf(undefined, 'we run php. is docker free?')).toEqual([{ text: 'we run php. is docker free?', asks: true }]);
+  });
+});
