@@ -22,8 +22,7 @@ const json = process.env.TRACE_JSON === '1';
 for (const raw of texts) {
   const text = cleanInput(raw).text;
   const nlu = brain.nlu.classify(text);
-  const hits = brain.retriever.search({ text, entities: nlu.entities });
-  const { reading, scope } = read({ kb: brain.knowledge, nlu: brain.nlu, retriever: brain.retriever, scope: brain.scope, forms: brain.forms, threshold }, text, nlu);
+  const { reading, scope, hits } = read({ kb: brain.knowledge, nlu: brain.nlu, retriever: brain.retriever, scope: brain.scope, forms: brain.forms, threshold }, text, nlu);
   const reply = await core.handle({ text: raw, conversationId: `trace:${turn++}`, userId: 'trace', platform: 'batch' });
   const replyText = plainText(reply).replace(/\s+/g, ' ').slice(0, 400);
   const top = hits.slice(0, 3).map((h) => ({ id: h.fact.id, score: +h.score.toFixed(2), coverage: +h.coverage.toFixed(2), matched: h.matched }));

@@ -39,6 +39,8 @@ const COMPARISON_WORDS = new Set(['vs', 'versu', 'diff', 'differ', 'compar']);
 export interface Understanding {
   reading: Reading;
   scope: ScopeSignals;
+  /** The facts ranked for the question, as fusion saw them (for the trace). */
+  hits: readonly FactHit[];
 }
 
 /** The classifier's result and the fact ranking, fused (see answer/fuse.ts). */
@@ -60,7 +62,7 @@ export function read(deps: ReadDeps, text: string, result: NluResult): Understan
   const options = { threshold: deps.threshold, adviceOnly, isProduct, neighbours, bareQuestion, topicOf };
   const scope = scopeSignals(query, result, deps.retriever, deps.scope);
   const reading = fuse(result, hits, deps.retriever, scope, options);
-  return { reading: reading.kind === 'facts' ? answerEachPart(deps, pieces, context, result, reading) : reading, scope };
+  return { reading: reading.kind === 'facts' ? answerEachPart(deps, pieces, context, result, reading) : reading, scope, hits };
 }
 
 // The classifier is good at the topic of a message even when it names no technology ("can kvm move a running vm
