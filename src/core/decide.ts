@@ -146,6 +146,9 @@ function decideChoice(deps: DecideDeps, input: TurnInput, id: string): Decision 
 }
 
 const PROBLEM_MIN_COVERAGE = 0.7;
+// "proxmox ve 8 end of life" is a search; "rails app, want blue-green deploys and quick rollback" describes a workload.
+const KEYWORDS_MAX_WORDS = 6;
+const looksLikeKeywords = (text: string) => !/[,.;]/.test(text) && text.trim().split(/\s+/).length <= KEYWORDS_MAX_WORDS;
 
 /** The reply for what the classifier and the fact ranking made of a message together. */
 function replyFor(deps: DecideDeps, reading: Reading, result: NluResult): Reply {
@@ -176,7 +179,9 @@ function withoutDialogueActs(result: NluResult): NluResult {
 /** Answers a classified message that is not a dialogue step. */
 function decideText(deps: DecideDeps, input: TurnInput, text: string, result: NluResult): Decision {
   const active = input.conversation.dialogue;
-  let { reading, scope } = read(deps, text, result);
+  const understood = read(deps, text, result);
+  let { reading } = understood;
+  const { scope, hits } = understood;
   // A described workload is a request for a verdict; a stray "start over" is not a topic (dialogue/outside.ts).
   // "my docking station won't detect…" may read like a workload, but its words are used in another sense.
   const described = active || scope.otherSense ? undefined : deps.dialogue.read(text);
@@ -189,11 +194,17 @@ function decideText(deps: DecideDeps, input: TurnInput, text: string, result: Nl
   const flow = reading.kind === 'intent' ? DIALOGUE_INTENTS[reading.intent] : undefined;
   if (flow) return startFlow(deps, input, flow, text);
   // A "description" that a fact answers closely and that does not ask which to use is a problem to solve
-  // ("my container takes 30s to respond"): answer it, and offer the recommendation.
+  // ("my container takes 30s to respond") or a search typed as keywords ("kata containers performance
+  // overhead", not about anyone's own workload): answer it, and offer the recommendation.
   const problem =
-    described?.kind === 'describes' && !described.advice && reading.kind === 'facts' && reading.confidence >= PROBLEM_MIN_COVERAGE && reportsTrouble(text, deps.scope);
+    described?.kind === 'describes' &&
+    !described.advice &&
+    reading.kind === 'facts' &&
+    (hits[0]?.coverageOfMessage ?? 0) >= PROBLEM_MIN_COVERAGE &&
+    (described.own ? reportsTrouble(text, deps.scope) : true);
   if (described?.kind === 'describes' && !problem) return startFlow(deps, input, 'recommend', text);
   if (described?.kind === 'control') return withDialogue(notice('recommend_start', described.text, startChoices(deps)), undefined);
+  if (described?.kind === 'preamble') return withDialogue(notice('greeting', deps.messages.goAhead, startChoices(deps)), undefined);
 
   let reply = replyFor(deps, reading, result);
   if ((described?.kind === 'asks' || described?.kind === 'describes') && reply.choices.length < MAX_CHOICES) reply = { ...reply, choices: [...reply.choices, described.offer] };

@@ -18,17 +18,20 @@ export interface DialogueTurn {
  * - describes: the user described their workload; start the recommendation with this text
  * - asks: a question that also describes a workload; answer it and add `offer` (a recommendation with those answers)
  * - control: a dialogue word ("start over", "cancel", "back", "skip"); say so with `text` and the start choices
+ * - preamble: "got a minute?": a question is coming; invite it
  * - other: none of these; answer it as usual
  */
 /**
  * How a message reads with no dialogue running. `describes` carries the same offer as `asks`, for when the
  * core finds the "description" is really a problem a fact answers; `advice` says it asked which to use
- * (a question that does not, "…how real is the escape risk here?", is answered before any recommendation).
+ * (a question that does not, "…how real is the escape risk here?", is answered before any recommendation);
+ * `own` says it speaks of the user's own workload ("we run…", "our app").
  */
 export type MessageReading =
-  | { kind: 'describes'; offer: Choice; advice: boolean }
+  | { kind: 'describes'; offer: Choice; advice: boolean; own: boolean }
   | { kind: 'asks'; offer: Choice; advice: boolean }
   | { kind: 'control'; text: string }
+  | { kind: 'preamble' }
   | { kind: 'other' };
 
 /** What the core needs from the dialogue engine; `createDialoguePort` binds the engine's functions to loaded flows. */

@@ -13,6 +13,8 @@ export const MessagesSchema = z.strictObject({
   home: Text,
   welcome: Text,
   askPrompt: Text,
+  /** Reply to "got a minute?": a question is coming. */
+  goAhead: Text,
   outOfScope: Text,
   clarify: Text,
   compareNeedsTwo: Text,

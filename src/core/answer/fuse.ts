@@ -75,6 +75,7 @@ const COMPARE_FIT_COVERAGE = 0.5; // a fact that fits a question which merely me
 // are foreign to the knowledge; one with no anchor at all needs a close fact and almost no foreign word.
 const WEAK_MAX_UNKNOWN = 0.4;
 const WEAK_CLEAN_UNKNOWN = 0.2;
+const WEAK_CLEAN_COVERAGE = 0.8;
 const NONE_MAX_UNKNOWN = 0.2;
 const NONE_MIN_COVERAGE = 0.45;
 const NONE_JARGON_COVERAGE = 0.75;
@@ -93,7 +94,10 @@ export function inScope(result: NluResult, scope: ScopeSignals, top: FactHit | u
       // it is off-topic and many words foreign to the knowledge outweigh one name.
       return !(result.intent === OUT_OF_SCOPE && result.confidence >= STRONG_OOS_CONFIDENCE && scope.unknown >= STRONG_OOS_UNKNOWN);
     case 'weak':
-      // With a few foreign words ("40ft container from shanghai"), only a fitting fact or a sure domain topic makes it ours.
+      // Every word known to the knowledge and a fact that covers it ("why is my pod stuck in pending") is ours
+      // whatever the classifier thinks; with a few foreign words ("40ft container from shanghai"), only a fitting
+      // fact or a sure domain topic makes it ours.
+      if (scope.unknown === 0 && coverage >= WEAK_CLEAN_COVERAGE) return true;
       return (
         !saysOutOfScope &&
         (scope.unknown <= WEAK_CLEAN_UNKNOWN || (scope.unknown < WEAK_MAX_UNKNOWN && (coverage >= NONE_MIN_COVERAGE || result.confidence >= NONE_SURE_TOPIC)))

@@ -16,7 +16,7 @@ import { clauses, stem, words } from './text.js';
  *                with those answers filled in
  */
 export type Reading =
-  | { kind: 'description'; slots: Slots }
+  | { kind: 'description'; slots: Slots; own: boolean }
   | { kind: 'both'; slots: Slots }
   | { kind: 'question' }
   | { kind: 'none' };
@@ -69,7 +69,7 @@ export function readMessage(flows: Flows, text: string): Reading {
     // A language name alone ("my python script") is too weak: questions about code mention them all the time.
     const describes =
       workload >= 2 || trait >= 3 || (workload >= 1 && (need || advice) && trait >= 2) || (need && strength(flows, slots, true) >= 4);
-    return describes ? { kind: 'description', slots } : { kind: 'none' };
+    return describes ? { kind: 'description', slots, own } : { kind: 'none' };
   }
   if (workload === 0) return { kind: 'question' };
   return (own && workload >= 2) || advice ? { kind: 'both', slots } : { kind: 'question' };

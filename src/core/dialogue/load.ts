@@ -29,7 +29,7 @@ export interface Flows {
   fillers: Set<string>;
   questionStarts: Set<string>;
   /** Stem keys of the phrases that mark a description (see describe.ts). */
-  describe: Record<keyof Controls['describe'], Set<string>>;
+  describe: Record<keyof Controls['describe'], Set<string>> & { adviceWords: Set<string> };
   /** Titles and links for the source ids the flows cite; ids missing here are left out of replies. */
   sources: ReadonlyMap<string, Source>;
 }
@@ -152,6 +152,10 @@ export function loadFlows(dataDir: string, sources?: ReadonlyMap<string, Source>
       need: new Set(controls.describe.need.map(key)),
       advice: new Set(controls.describe.advice.map(key)),
       questionPhrases: new Set(controls.describe.questionPhrases.map(key)),
+      preamble: new Set(controls.describe.preamble.map(key)),
+      choices: new Set(controls.describe.choices.map(key)),
+      // The words of advice phrases and of what they choose between: "vm or docker or both?" says nothing else.
+      adviceWords: new Set([...controls.describe.advice, ...controls.describe.self, ...controls.describe.choices].flatMap((p) => key(p).split(' '))),
     },
     sources: sources ?? new Map(),
   };

@@ -5,12 +5,16 @@ import { recId } from './ids.js';
 import { readControl } from './input.js';
 import type { Flows } from './load.js';
 import { encodeSlots } from './slot-code.js';
+import { stem, words } from './text.js';
+
+const SHORT_MESSAGE_WORDS = 6;
 
 /** How a message sent with no dialogue running reads; the port's MessageReading. */
 export type OutsideReading =
-  | { kind: 'describes'; offer: Choice; advice: boolean }
+  | { kind: 'describes'; offer: Choice; advice: boolean; own: boolean }
   | { kind: 'asks'; offer: Choice; advice: boolean }
   | { kind: 'control'; text: string }
+  | { kind: 'preamble' }
   | { kind: 'other' };
 
 /**
@@ -31,10 +35,21 @@ export function readOutside(flows: Flows, text: string): OutsideReading {
     case null:
       break;
   }
+  const said = words(text).map(stem);
+  // "got a minute?", "random q": a question is coming; say so rather than refuse it.
+  const short = said.length > 0 && said.length <= SHORT_MESSAGE_WORDS;
+  const preamble = (w: string) => flows.describe.preamble.has(w);
+  if (short && said.some(preamble) && said.every((w) => preamble(w) || flows.fillers.has(w))) return { kind: 'preamble' };
   const reading = readMessage(flows, text);
+  // "containers or vm?", "what do you suggest": a request for a verdict with nothing else said yet starts the
+  // questions; "recommend a keyboard under $100" is not one.
+  const adviceOnly = short && asksForAdvice(flows, text) && said.every((w) => flows.describe.adviceWords.has(w) || flows.fillers.has(w) || preamble(w));
+  if ((reading.kind === 'question' || reading.kind === 'none') && adviceOnly) {
+    return { kind: 'describes', offer: offerOf(flows, {}), advice: true, own: false };
+  }
   switch (reading.kind) {
     case 'description':
-      return { kind: 'describes', offer: offerOf(flows, reading.slots), advice: asksForAdvice(flows, text) };
+      return { kind: 'describes', offer: offerOf(flows, reading.slots), advice: asksForAdvice(flows, text), own: reading.own };
     case 'both':
       return { kind: 'asks', offer: offerOf(flows, reading.slots), advice: asksForAdvice(flows, text) };
     case 'question':

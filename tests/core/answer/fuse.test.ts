@@ -44,6 +44,11 @@ describe('fusing the classifier with the fact ranking', () => {
     expect(reading.kind).toBe('facts');
   });
 
+  it('GIVEN only known words and a fact that covers them THEN in scope, even when the classifier guesses off-topic', () => {
+    const reading = readOf('how fast do containers start up', nlu('out_of_scope', 0.8, [{ id: 'container', text: 'containers' }]));
+    expect(reading.kind).toBe('facts');
+  });
+
   it('GIVEN a domain name that is not an ordinary word THEN the message is in scope even with foreign words', () => {
     const result = nlu('define', 0.3, [{ id: 'kvm', text: 'kvm' }]);
     expect(inScope(result, scopeSignals('kvm on my grandmas laptop', result, retriever, lexicon), undefined, 0.45)).toBe(true);

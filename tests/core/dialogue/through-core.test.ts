@@ -44,4 +44,25 @@ describe('a described workload through the core', () => {
     const reply = await say('we run about twenty stateless go services on linux and scale them out every evening. should we use vms or containers?');
     expect(['question', 'verdict']).toContain(reply.kind);
   });
+
+  it('GIVEN only "containers or vms?" THEN the recommendation starts, and "recommend a laptop under $900" does not', async () => {
+    const { say } = await harness();
+    expect((await say('containers or vms?', 'c1')).kind).toBe('question');
+    expect((await say('recommend a laptop under $900', 'c2')).kind).not.toBe('question');
+  });
+
+  it('GIVEN "have a moment?" THEN an invitation to ask, not a refusal; "thanks!" stays thanks', async () => {
+    const { say } = await harness();
+    const invite = await say('have a moment?', 'c1');
+    expect(invite.intent).not.toBe('out_of_scope');
+    expect(invite.text).toMatch(/go ahead/i);
+    expect((await say('thanks!', 'c2')).intent).toBe('thanks');
+  });
+
+  it('GIVEN keywords a fact answers ("kata containers performance overhead") THEN the answer, with the recommendation offered', async () => {
+    const { say } = await harness();
+    const reply = await say('kata containers performance overhead');
+    expect(reply.kind).toBe('answer');
+    expect(reply.text).toMatch(/overhead/i);
+  });
 });
