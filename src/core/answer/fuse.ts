@@ -37,10 +37,13 @@ const FACETS_OF_INTENT: Record<string, readonly Facet[]> = {
 };
 const ON_FACET = 1.6;
 
-/** Re-ranks facts by the kind of question the classifier recognised. */
-export function preferFacets(hits: readonly FactHit[], intent: string, confident: boolean): FactHit[] {
-  const facets = confident ? FACETS_OF_INTENT[intent] : undefined;
-  if (!facets) return [...hits];
+/**
+ * Re-ranks facts by the kind of question asked: what the classifier recognised and what the wording asks
+ * for ("who makes…"), once, however many say so.
+ */
+export function preferFacets(hits: readonly FactHit[], intent: string, confident: boolean, asked: readonly Facet[] = []): FactHit[] {
+  const facets = [...((confident ? FACETS_OF_INTENT[intent] : undefined) ?? []), ...asked];
+  if (facets.length === 0) return [...hits];
   return hits.map((h) => (facets.includes(h.fact.facet) ? { ...h, score: h.score * ON_FACET } : h)).sort((a, b) => b.score - a.score);
 }
 
@@ -57,6 +60,8 @@ export interface FuseOptions {
   bareQuestion: boolean;
   /** The knowledge entry that answers a topic intent as a whole (its card), if any. */
   topicOf: (intent: string) => string | undefined;
+  /** The kinds of fact the wording asks for ("who makes…" asks for the maker). */
+  askedFacets?: readonly Facet[];
 }
 
 const MIN_COVERAGE = 0.25; // share of the message's informative words the best fact must match
@@ -163,7 +168,7 @@ function readDefinition(id: string, hits: readonly FactHit[], factFits: boolean,
 export function fuse(result: NluResult, ranked: readonly FactHit[], retriever: Retriever, scope: ScopeSignals, options: FuseOptions): Reading {
   const { intent, confidence } = result;
   const confident = confidence >= options.threshold;
-  const hits = preferFacets(ranked, intent, confident);
+  const hits = preferFacets(ranked, intent, confident, options.askedFacets);
   const top = hits[0];
   // One ordinary word ("architecture q") is too little to pick a fact by; a name or jargon is enough.
   const enoughWords = scope.anchor === 'strong' || scope.words >= MIN_WORDS_WITHOUT_NAME;

@@ -51,7 +51,8 @@ export function read(deps: ReadDeps, text: string, result: NluResult): Understan
   const topics = sureTopic(deps, result);
   const pieces = piecesOf(deps.forms, query);
   const { asked, context } = askedAndContext(pieces, query);
-  const hits = preferAsked(deps.retriever.search({ text: asked, context, entities: result.entities, topics }), deps.forms?.facetsOf(asked) ?? []);
+  const askedFacets = deps.forms?.facetsOf(asked) ?? [];
+  const hits = deps.retriever.search({ text: asked, context, entities: result.entities, topics });
   const adviceOnly = result.intent === 'recommend_start' && deps.nlu.foreignWords(text, 'recommend_start') <= MAX_FOREIGN_ADVICE_WORDS;
   const isProduct = (id: string) => isProductIn(deps.kb, id);
   const neighbours = (a: string, b: string) => areNeighbours(deps.kb, a, b);
@@ -59,7 +60,7 @@ export function read(deps: ReadDeps, text: string, result: NluResult): Understan
   const said = contentWords(text).filter((w) => !COMPARISON_WORDS.has(w)).length;
   const bareQuestion = said - contentWords([...named].join(' ')).length <= BARE_QUESTION_WORDS;
   const topicOf = (intent: string) => deps.kb.byIntent.get(intent)?.id;
-  const options = { threshold: deps.threshold, adviceOnly, isProduct, neighbours, bareQuestion, topicOf };
+  const options = { threshold: deps.threshold, adviceOnly, isProduct, neighbours, bareQuestion, topicOf, askedFacets };
   const scope = scopeSignals(query, result, deps.retriever, deps.scope);
   const reading = fuse(result, hits, deps.retriever, scope, options);
   return { reading: reading.kind === 'facts' ? answerEachPart(deps, pieces, context, result, reading) : reading, scope, hits };
