@@ -62,6 +62,26 @@ export function buildIndex<F extends string>(docs: readonly FieldTexts<F>[], boo
   return { docCount, terms: new Map(terms.map((t, n) => [t, n])), offsets, docs: docIds, weights: values };
 }
 
+// A word in more than this share of the facts ("run", "vm", "docker") only re-weighs the facts a rarer word of
+// the message found, when rarer words found enough of them: its postings are most of a query's cost and a fact
+// matched by such words alone is never among the best.
+const COMMON_SHARE = 0.15;
+const MIN_FOUND_BY_RARE = 60;
+
+/** One common term's weights by document, for lookups by the documents already found. */
+const denseCache = new WeakMap<Bm25Index, Map<number, Float32Array>>();
+function denseWeights(index: Bm25Index, n: number): Float32Array {
+  let byTerm = denseCache.get(index);
+  if (!byTerm) denseCache.set(index, (byTerm = new Map()));
+  let dense = byTerm.get(n);
+  if (!dense) {
+    dense = new Float32Array(index.docCount);
+    for (let i = index.offsets[n]!, end = index.offsets[n + 1]!; i < end; i++) dense[index.docs[i]!] = index.weights[i]!;
+    byTerm.set(n, dense);
+  }
+  return dense;
+}
+
 /**
  * Adds each term's weights into `scores` and, for terms with a `credit`, that credit into `credits`
  * (the query's own words a document matched). Returns the documents touched, in first-touched order.
@@ -75,14 +95,32 @@ export function scoreTerms(
 ): number[] {
   const touched: number[] = [];
   const { docs, weights, offsets } = index;
-  for (const [term, weight] of terms) {
-    const n = index.terms.get(term);
-    if (n === undefined) continue;
-    const c = credit(term);
+  const common: [n: number, weight: number, credit: number][] = [];
+  const commonLength = index.docCount * COMMON_SHARE;
+  const addPostings = (n: number, weight: number, c: number) => {
     for (let i = offsets[n]!, end = offsets[n + 1]!; i < end; i++) {
       const doc = docs[i]!;
       if (scores[doc] === 0) touched.push(doc);
       scores[doc] = scores[doc]! + weight * weights[i]!;
+      credits[doc] = credits[doc]! + c;
+    }
+  };
+  for (const [term, weight] of terms) {
+    const n = index.terms.get(term);
+    if (n === undefined) continue;
+    if (offsets[n + 1]! - offsets[n]! > commonLength) common.push([n, weight, credit(term)]);
+    else addPostings(n, weight, credit(term));
+  }
+  if (touched.length < MIN_FOUND_BY_RARE) {
+    for (const [n, weight, c] of common) addPostings(n, weight, c);
+    return touched;
+  }
+  for (const [n, weight, c] of common) {
+    const dense = denseWeights(index, n);
+    for (const doc of touched) {
+      const w = dense[doc]!;
+      if (w === 0) continue;
+      scores[doc] = scores[doc]! + weight * w;
       credits[doc] = credits[doc]! + c;
     }
   }

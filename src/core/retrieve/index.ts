@@ -88,7 +88,8 @@ export function createRetriever(kb: Knowledge, options: RetrieverOptions = {}): 
   const key = cacheKey(import.meta.url, ['index', 'bm25', 'terms', '../nlu/tokenize', '../knowledge/texts'], [facts, [...kb.entries.values()].map((e) => (e.type === 'tech' ? [e.id, e.name, e.category, e.aliases, e.summary, e.details] : [e.id, e.title, e.summary, e.details]))]);
   const data = cachedJson(options.cacheDir, 'retrieval', key, () => buildData(kb, namesOf, nameTerms));
   const index = indexFromJson(data.index);
-  const unigramsOf = data.unigramsOf;
+  // Sets: the words each top fact matched are looked up for every result.
+  const unigramsOf = data.unigramsOf.map((words) => new Set(words));
   const defines = data.defines;
   const scores = new Float64Array(facts.length);
 
@@ -177,7 +178,7 @@ export function createRetriever(kb: Knowledge, options: RetrieverOptions = {}): 
       score,
       coverage,
       coverageOfMessage: (coverage * weight) / (weight + contextWeight),
-      matched: [...unigramSet].filter((w) => unigramsOf[i]!.includes(w)),
+      matched: [...unigramSet].filter((w) => unigramsOf[i]!.has(w)),
     }));
   }
 
