@@ -93,6 +93,13 @@ describe('answers from the knowledge base', () => {
     expect(reply.text.slice(0, 300)).toMatch(/google/i);
   });
 
+  it('GIVEN "what is X in Y" THEN says what X is, not what Y is', async () => {
+    const { say } = await harness();
+    const reply = await say('what is ksm in kvm');
+    expect(reply.text.slice(0, 200)).toMatch(/same-page merging|ksm/i);
+    expect(reply.text.slice(0, 60)).not.toMatch(/^KVM is/i);
+  });
+
   it('GIVEN a trade-off question THEN answers from that topic', async () => {
     const { say } = await harness();
     const reply = await say('how much faster do containers start than vms?');

@@ -35,7 +35,7 @@ const FACETS_OF_INTENT: Record<string, readonly Facet[]> = {
   compare: ['compare'],
   end_of_life: ['status', 'history'],
 };
-const ON_FACET = 1.6;
+const ON_FACET = 1.3;
 
 /**
  * Re-ranks facts by the kind of question asked: what the classifier recognised and what the wording asks
@@ -62,6 +62,8 @@ export interface FuseOptions {
   topicOf: (intent: string) => string | undefined;
   /** The kinds of fact the wording asks for ("who makes…" asks for the maker). */
   askedFacets?: readonly Facet[];
+  /** The stemmed words that named things in the message ("moby"). */
+  namedWords?: readonly string[];
 }
 
 const MIN_COVERAGE = 0.25; // share of the message's informative words the best fact must match
@@ -152,16 +154,23 @@ function readComparison(named: readonly string[], hits: readonly FactHit[], fact
   // A question that only mentions two products ("oracle licensing on vmware vs kvm") is answered by the fact
   // that fits it, not by the products' general comparison.
   const fitsWell = usable && (aboutBoth(usable) || usable.coverage >= COMPARE_FIT_COVERAGE);
-  const both = fitsWell ? usable : (hits.find((h) => h.fact.facet === 'compare' && aboutBoth(h)) ?? (usable && closeToOne(usable) ? usable : undefined));
+  // A bare "esxi vs vsphere" is answered by the best-ranked fact about both that compares or defines them.
+  const both = fitsWell
+    ? usable
+    : (hits.find((h) => (h.fact.facet === 'compare' || h.fact.facet === 'what') && aboutBoth(h)) ?? (usable && closeToOne(usable) ? usable : undefined));
   return both ? single(both, hits, confidence) : { kind: 'intent', intent: 'compare', confidence };
 }
 
-/** "what is X?": a fact saying what X is, or else X's own card, not a detail about X. */
-function readDefinition(id: string, hits: readonly FactHit[], factFits: boolean, confidence: number): Reading {
+/**
+ * "what is X?": a fact saying what X is, or else X's own card, not a detail about X; of two definitions, the
+ * one that uses the name the user typed.
+ */
+function readDefinition(id: string, said: readonly string[], hits: readonly FactHit[], confidence: number): Reading {
   const top = hits[0];
+  const usesName = (h: FactHit) => said.every((w) => h.matched.includes(w));
   const definition =
-    hits.find((h) => h.defines && h.fact.about[0] === id) ??
-    (factFits && top && top.fact.about[0] === id && (top.fact.facet === 'what' || top.fact.facet === 'use') ? top : undefined);
+    hits.find((h) => h.defines && h.fact.about[0] === id && usesName(h)) ??
+    hits.find((h) => h.defines && h.fact.about[0] === id);
   return definition ? single(definition, hits, confidence) : { kind: 'intent', intent: 'define', confidence };
 }
 
@@ -197,8 +206,9 @@ export function fuse(result: NluResult, ranked: readonly FactHit[], retriever: R
     factFits && (named.length === 0 || products.length === 0 || products.some((id) => named.includes(id) || named.some((n) => options.neighbours(n, id))));
   if (factFits && !aboutNamed) return { kind: 'intent', intent: ENTITY_INTENTS.has(intent) ? intent : named.length > 1 ? 'compare' : 'define', confidence };
   if (named.length >= 2 && intent === 'compare' && confident) return readComparison(named, hits, factFits, options, confidence);
-  const definesIt = named.length === 1 && options.bareQuestion && ((intent === 'define' && confident) || !ENTITY_INTENTS.has(intent));
-  if (definesIt) return readDefinition(named[0]!, hits, factFits, confidence);
+  // "what is ksm in kvm" asks about KSM: only a message naming one thing is a definition question about it.
+  const definesIt = named.length === 1 && result.entities.length === 1 && options.bareQuestion && ((intent === 'define' && confident) || !ENTITY_INTENTS.has(intent));
+  if (definesIt) return readDefinition(named[0]!, options.namedWords ?? [], hits, confidence);
   if (factFits) {
     const { chosen, rest } = selectFacts(hits, retriever);
     return { kind: 'facts', facts: chosen, next: rest, confidence: Math.min(1, top.coverage) };

@@ -32,6 +32,7 @@ function preferAsked(hits: FactHit[], facets: readonly Facet[]): FactHit[] {
 const MAX_FOREIGN_ADVICE_WORDS = 1;
 // "what is kvm", "podman??": no word besides the name (and question words).
 const BARE_QUESTION_WORDS = 0;
+const BARE_QUESTION_MAX_WORDS = 5;
 // Stems that only say "compare these" ("docker vs podman", "difference kvm xen").
 const COMPARISON_WORDS = new Set(['vs', 'versu', 'diff', 'differ', 'compar']);
 
@@ -58,9 +59,11 @@ export function read(deps: ReadDeps, text: string, result: NluResult): Understan
   const neighbours = (a: string, b: string) => areNeighbours(deps.kb, a, b);
   const named = new Set(result.mentions.flatMap((m) => m.text.split(' ')));
   const said = contentWords(text).filter((w) => !COMPARISON_WORDS.has(w)).length;
-  const bareQuestion = said - contentWords([...named].join(' ')).length <= BARE_QUESTION_WORDS;
+  const namedWords = contentWords([...named].join(' '));
+  // "what is kvm", "podman??"; not "is hyper-v isolation for windows containers a vm", whose names are all it says.
+  const bareQuestion = said - namedWords.length <= BARE_QUESTION_WORDS && text.split(/\s+/).length <= BARE_QUESTION_MAX_WORDS;
   const topicOf = (intent: string) => deps.kb.byIntent.get(intent)?.id;
-  const options = { threshold: deps.threshold, adviceOnly, isProduct, neighbours, bareQuestion, topicOf, askedFacets };
+  const options = { threshold: deps.threshold, adviceOnly, isProduct, neighbours, bareQuestion, topicOf, askedFacets, namedWords };
   const scope = scopeSignals(query, result, deps.retriever, deps.scope);
   const reading = fuse(result, hits, deps.retriever, scope, options);
   return { reading: reading.kind === 'facts' ? answerEachPart(deps, pieces, context, result, reading) : reading, scope, hits };
