@@ -146,6 +146,8 @@ function decideChoice(deps: DecideDeps, input: TurnInput, id: string): Decision 
 }
 
 const PROBLEM_MIN_COVERAGE = 0.7;
+// Said of one's own setup ("my windows vm's C drive is full after growing the vmdk"), a fact must fit it closer.
+const OWN_PROBLEM_MIN_COVERAGE = 0.85;
 // "proxmox ve 8 end of life" is a search; "rails app, want blue-green deploys and quick rollback" describes a workload.
 const KEYWORDS_MAX_WORDS = 6;
 const looksLikeKeywords = (text: string) => !/[,.;]/.test(text) && text.trim().split(/\s+/).length <= KEYWORDS_MAX_WORDS;
@@ -201,7 +203,7 @@ function decideText(deps: DecideDeps, input: TurnInput, text: string, result: Nl
     !described.advice &&
     reading.kind === 'facts' &&
     (hits[0]?.coverageOfMessage ?? 0) >= PROBLEM_MIN_COVERAGE &&
-    (described.own ? reportsTrouble(text, deps.scope) : true);
+    (!described.own || reportsTrouble(text, deps.scope) || (hits[0]?.coverageOfMessage ?? 0) >= OWN_PROBLEM_MIN_COVERAGE);
   if (described?.kind === 'describes' && !problem) return startFlow(deps, input, 'recommend', text);
   if (described?.kind === 'control') return withDialogue(notice('recommend_start', described.text, startChoices(deps)), undefined);
   if (described?.kind === 'preamble') return withDialogue(notice('greeting', deps.messages.goAhead, startChoices(deps)), undefined);
