@@ -95,6 +95,8 @@ export function inScope(result: NluResult, scope: ScopeSignals, top: FactHit | u
   const saysOutOfScope = result.intent === OUT_OF_SCOPE && result.confidence >= threshold;
   // Coverage leaves out words the knowledge never uses; for deciding scope they count against it.
   const coverage = (top?.coverage ?? 0) * (1 - scope.unknown);
+  // A sure domain topic, not a sure request for advice ("which pot or container for my peppers").
+  const sureTopic = result.confidence >= NONE_SURE_TOPIC && !DIALOGUE_ACTS.has(result.intent);
   switch (scope.anchor) {
     case 'strong':
       // Even "docker" has another sense ("the dockers at the port are on strike"): the classifier sure
@@ -107,12 +109,12 @@ export function inScope(result: NluResult, scope: ScopeSignals, top: FactHit | u
       if (scope.unknown === 0 && coverage >= WEAK_CLEAN_COVERAGE) return true;
       return (
         !saysOutOfScope &&
-        (scope.unknown <= WEAK_CLEAN_UNKNOWN || (scope.unknown < WEAK_MAX_UNKNOWN && (coverage >= NONE_MIN_COVERAGE || result.confidence >= NONE_SURE_TOPIC)))
+        (scope.unknown <= WEAK_CLEAN_UNKNOWN || (scope.unknown < WEAK_MAX_UNKNOWN && (coverage >= NONE_MIN_COVERAGE || sureTopic)))
       );
     case 'none':
       // Jargon the classifier never saw ("crashloopbackoff") but a fact covers whole is ours.
       if (scope.unknown === 0 && coverage >= NONE_JARGON_COVERAGE && result.known <= 1) return true;
-      return result.intent !== OUT_OF_SCOPE && scope.unknown <= NONE_MAX_UNKNOWN && (coverage >= NONE_MIN_COVERAGE || result.confidence >= NONE_SURE_TOPIC);
+      return result.intent !== OUT_OF_SCOPE && scope.unknown <= NONE_MAX_UNKNOWN && (coverage >= NONE_MIN_COVERAGE || sureTopic);
   }
 }
 
@@ -192,7 +194,9 @@ export function fuse(result: NluResult, ranked: readonly FactHit[], retriever: R
   // Of the whole message: "we run twenty go services… should we use vms or containers?" is a request for advice
   // even though a fact answers its last sentence.
   const factOverrides = factFits && scope.anchor === 'strong' && top.coverageOfMessage >= overrideAt;
-  if (DIALOGUE_ACTS.has(intent) && confident && !factOverrides && (intent !== 'recommend_start' || options.adviceOnly || scope.anchor !== 'none')) {
+  // A request for advice needs the domain in it: "pot or container for tomatoes" is anchored only by an ordinary word among foreign ones.
+  const adviceInDomain = scope.anchor === 'strong' || (scope.anchor === 'weak' ? scope.unknown <= WEAK_CLEAN_UNKNOWN : options.adviceOnly);
+  if (DIALOGUE_ACTS.has(intent) && confident && !factOverrides && (intent !== 'recommend_start' || adviceInDomain)) {
     return { kind: 'intent', intent, confidence };
   }
   // "what is terraform?": a question about a named thing we do not know is not answered with a neighbour's fact.

@@ -65,4 +65,11 @@ describe('a described workload through the core', () => {
     expect(reply.kind).toBe('answer');
     expect(reply.text).toMatch(/overhead/i);
   });
+
+  it('GIVEN "which pot or container for my peppers" THEN no recommendation starts: the domain is not in it', async () => {
+    const { say } = await harness();
+    const reply = await say('which pot or container for my peppers');
+    expect(reply.kind).not.toBe('question');
+    expect(reply.kind).not.toBe('verdict');
+  });
 });
