@@ -58,7 +58,9 @@ export function loadScopeLexicon(path: string, nameOf: (id: string) => string, j
 }
 
 function hasPhrase(tokens: readonly string[], phrases: readonly (readonly string[])[]): boolean {
-  return phrases.some((phrase) => phrase.length > 0 && tokens.some((_, i) => phrase.every((t, k) => tokens[i + k] === t)));
+  // Only phrases that start with one of the message's words can occur in it.
+  const present = new Set(tokens);
+  return phrases.some((phrase) => phrase.length > 0 && present.has(phrase[0]!) && tokens.some((_, i) => phrase.every((t, k) => tokens[i + k] === t)));
 }
 
 /** True when the message reports a problem rather than describing a workload. */

@@ -21,13 +21,26 @@ export type Reading =
   | { kind: 'question' }
   | { kind: 'none' };
 
-/** True when any of `phrases` (stem keys of up to three words) occurs in the text. */
-function hasPhrase(text: string, phrases: ReadonlySet<string>): boolean {
+// A message is checked against several phrase lists in a row: its phrases are computed once.
+let lastText: string | undefined;
+let lastPhrases = new Set<string>();
+function phrasesOf(text: string): ReadonlySet<string> {
+  if (text === lastText) return lastPhrases;
+  const found = new Set<string>();
   for (const clause of clauses(text, new Set())) {
     for (let i = 0; i < clause.length; i++) {
-      for (let n = 1; n <= 3 && i + n <= clause.length; n++) if (phrases.has(clause.slice(i, i + n).join(' '))) return true;
+      let key = '';
+      for (let n = 1; n <= 3 && i + n <= clause.length; n++) found.add((key = n === 1 ? clause[i]! : `${key} ${clause[i + n - 1]!}`));
     }
   }
+  lastText = text;
+  lastPhrases = found;
+  return found;
+}
+
+/** True when any of `phrases` (stem keys of up to three words) occurs in the text. */
+function hasPhrase(text: string, phrases: ReadonlySet<string>): boolean {
+  for (const phrase of phrasesOf(text)) if (phrases.has(phrase)) return true;
   return false;
 }
 
@@ -58,12 +71,14 @@ function strength(flows: Flows, slots: Slots, context: boolean): number {
 }
 
 export function readMessage(flows: Flows, text: string): Reading {
-  const slots = extractSlots(flows, text);
-  const workload = flows.recommend.questions.filter((q) => !q.context && slots[q.slot] !== undefined).length;
   const question = hasQuestion(flows, text);
-  const need = hasPhrase(text, flows.describe.need);
   const own = hasPhrase(text, flows.describe.self);
   const advice = asksForAdvice(flows, text);
+  // Most messages are questions about a topic: no need to read a workload out of them (the costly part).
+  if (question && !own && !advice) return { kind: 'question' };
+  const slots = extractSlots(flows, text);
+  const workload = flows.recommend.questions.filter((q) => !q.context && slots[q.slot] !== undefined).length;
+  const need = hasPhrase(text, flows.describe.need);
   const trait = strength(flows, slots, false);
   if (!question) {
     // A language name alone ("my python script") is too weak: questions about code mention them all the time.

@@ -172,13 +172,14 @@ export function createRetriever(kb: Knowledge, options: RetrieverOptions = {}): 
       top.splice(at, 0, { i, score, coverage });
       if (top.length > limit) top.pop();
     }
+    const queryWords = [...unigramSet];
     return top.map(({ i, score, coverage }) => ({
       defines: defines[i]!,
       fact: facts[i]!,
       score,
       coverage,
       coverageOfMessage: (coverage * weight) / (weight + contextWeight),
-      matched: [...unigramSet].filter((w) => unigramsOf[i]!.has(w)),
+      matched: queryWords.filter((w) => unigramsOf[i]!.has(w)),
     }));
   }
 
