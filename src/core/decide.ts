@@ -148,9 +148,6 @@ function decideChoice(deps: DecideDeps, input: TurnInput, id: string): Decision 
 const PROBLEM_MIN_COVERAGE = 0.7;
 // Said of one's own setup ("my windows vm's C drive is full after growing the vmdk"), a fact must fit it closer.
 const OWN_PROBLEM_MIN_COVERAGE = 0.85;
-// "proxmox ve 8 end of life" is a search; "rails app, want blue-green deploys and quick rollback" describes a workload.
-const KEYWORDS_MAX_WORDS = 6;
-const looksLikeKeywords = (text: string) => !/[,.;]/.test(text) && text.trim().split(/\s+/).length <= KEYWORDS_MAX_WORDS;
 
 /** The reply for what the classifier and the fact ranking made of a message together. */
 function replyFor(deps: DecideDeps, reading: Reading, result: NluResult): Reply {

@@ -8,8 +8,8 @@ export interface Piece {
 }
 
 // Lines, semicolons and list markers separate questions ("1) what is a hypervisor 2) is kvm built into linux").
-const LIST_BREAK = /;|\n+|(?:^|\s)(?:\d|[a-d])[).:](?=\s)/;
 const LIST_MARKER = /(?:^|\s)(?:\d|[a-d])[).:](?=\s)/;
+const LIST_BREAK = new RegExp(`;|\\n+|${LIST_MARKER.source}`);
 // Sentences end at . ! ? (a question mark stays on its sentence: it says the sentence asks).
 const SENTENCE_END = /(?<=[.!?])\s+/;
 

@@ -1,16 +1,14 @@
 import type { Knowledge } from '../knowledge/load.js';
 import type { Nlu, NluResult } from '../nlu/index.js';
-import type { Retriever } from '../retrieve/index.js';
+import type { FactHit, Retriever } from '../retrieve/index.js';
 import type { Fact } from '../knowledge/fact-schema.js';
 import { areNeighbours, isProduct as isProductIn } from '../knowledge/relations.js';
 import { contentWords } from '../retrieve/terms.js';
 import { nameOf } from './compose.js';
-import { fuse, type Reading } from './fuse.js';
+import { fuse, preferFacets, type Reading } from './fuse.js';
 import { scopeSignals, type ScopeLexicon, type ScopeSignals } from './scope.js';
 import type { QuestionForms } from './question-form.js';
 import { askedAndContext, piecesOf, type Piece } from './parts.js';
-import type { Facet } from '../knowledge/fact-schema.js';
-import type { FactHit } from '../retrieve/index.js';
 
 export interface ReadDeps {
   kb: Knowledge;
@@ -20,13 +18,6 @@ export interface ReadDeps {
   threshold: number;
   /** Wordings that ask for a kind of answer; without them, the ranking alone decides. */
   forms?: QuestionForms;
-}
-
-// "who makes nutanix ahv" wants the maker fact before the migration tool's: the wording says what kind of fact is asked for.
-const ON_ASKED_FACET = 1.3;
-function preferAsked(hits: FactHit[], facets: readonly Facet[]): FactHit[] {
-  if (facets.length === 0) return hits;
-  return hits.map((h) => (facets.includes(h.fact.facet) ? { ...h, score: h.score * ON_ASKED_FACET } : h)).sort((a, b) => b.score - a.score);
 }
 
 const MAX_FOREIGN_ADVICE_WORDS = 1;
@@ -66,7 +57,7 @@ export function read(deps: ReadDeps, text: string, result: NluResult): Understan
   const options = { threshold: deps.threshold, adviceOnly, isProduct, neighbours, bareQuestion, topicOf, askedFacets, namedWords };
   const scope = scopeSignals(query, result, deps.retriever, deps.scope);
   const reading = fuse(result, hits, deps.retriever, scope, options);
-  return { reading: reading.kind === 'facts' ? answerEachPart(deps, pieces, context, result, reading) : reading, scope, hits };
+  return { reading: reading.kind === 'facts' ? answerEachPart(deps, pieces, context, topics, result, reading) : reading, scope, hits };
 }
 
 // The classifier is good at the topic of a message even when it names no technology ("can kvm move a running vm
@@ -98,20 +89,27 @@ const PART_CANDIDATES = 5;
  * line breaks, list markers and "… and does it …"; each part is ranked with the technologies it names
  * (or, naming none, the message's) and the message's context.
  */
-function answerEachPart(deps: ReadDeps, pieces: readonly Piece[], context: string | undefined, result: NluResult, reading: Extract<Reading, { kind: 'facts' }>): Reading {
-  const forms = (text: string) => deps.forms?.facetsOf(text) ?? [];
+function answerEachPart(
+  deps: ReadDeps,
+  pieces: readonly Piece[],
+  context: string | undefined,
+  topics: readonly string[],
+  result: NluResult,
+  reading: Extract<Reading, { kind: 'facts' }>,
+): Reading {
   const parts = pieces
     .filter((p) => p.asks)
-    .map((p) => p.text)
+    .map((p) => ({ text: p.text, words: contentWords(p.text).length, facets: deps.forms?.facetsOf(p.text) ?? [] }))
     // "whats bhyve", "does anyone use it" are parts: one word is enough when the wording says what is asked.
-    .filter((p) => contentWords(p).length >= PART_MIN_WORDS || (contentWords(p).length > 0 && forms(p).length > 0));
+    .filter((p) => p.words >= PART_MIN_WORDS || (p.words > 0 && p.facets.length > 0));
   if (parts.length < 2) return reading;
   // Each part's best fact first, in the order asked; the whole message's facts fill what is left.
   const facts: Fact[] = [];
   for (const part of parts) {
     // A part that names nothing ("does it need a daemon?") is about what the message named.
-    const ranked = deps.retriever.search({ text: part, context, entities: namedIn(result, part), topics: sureTopic(deps, result) }, PART_CANDIDATES);
-    const top = preferAsked(ranked, forms(part))[0];
+    const ranked = deps.retriever.search({ text: part.text, context, entities: namedIn(result, part.text), topics }, PART_CANDIDATES);
+    // The part's wording says what kind of fact it wants, as for the whole message (see fuse.ts).
+    const top = preferFacets(ranked, result.intent, false, part.facets)[0];
     if (top && top.coverage >= PART_MIN_COVERAGE && !facts.includes(top.fact)) facts.push(top.fact);
   }
   if (facts.length < 2) return reading;

@@ -1,3 +1,4 @@
+import type { MessageReading } from '../dialogue-port.js';
 import type { Choice } from '../types.js';
 import { asksForAdvice, readMessage } from './describe.js';
 import type { Slots } from './extract.js';
@@ -9,13 +10,8 @@ import { stem, words } from './text.js';
 
 const SHORT_MESSAGE_WORDS = 6;
 
-/** How a message sent with no dialogue running reads; the port's MessageReading. */
-export type OutsideReading =
-  | { kind: 'describes'; offer: Choice; advice: boolean; own: boolean }
-  | { kind: 'asks'; offer: Choice; advice: boolean }
-  | { kind: 'control'; text: string }
-  | { kind: 'preamble' }
-  | { kind: 'other' };
+/** How a message sent with no dialogue running reads: the port's MessageReading, which the engine fills. */
+export type OutsideReading = MessageReading;
 
 /**
  * A described workload starts the recommendation; a question that also describes one gets the offer
