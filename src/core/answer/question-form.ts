@@ -29,15 +29,21 @@ export interface QuestionForms {
 }
 
 export function createQuestionForms(file: z.infer<typeof QuestionFormsFileSchema>): QuestionForms {
-  const forms = file.forms.map((f) => ({ facets: f.facets, patterns: f.patterns.map((p) => new RegExp(p, 'i')) }));
+  // One alternation per form: a form matches when any of its patterns does.
+  const forms = file.forms.map((f) => ({ facets: f.facets, pattern: new RegExp(f.patterns.map((p) => `(?:${p})`).join('|'), 'i') }));
   const words = file.questionWords.map((w) => w.replace(/'/g, "'?")).join('|');
   const joinerBreak = new RegExp(`,?\\s+(?:${file.joiners.join('|')})\\s+(?=(?:${words})\\b)`, 'i');
   // "and is dockershim still in there": a joiner may open the sentence.
   const opens = new RegExp(`^\\W*(?:(?:${file.joiners.join('|')}|so|ok|okay|but)\\s+)?(?:${words})\\b`, 'i');
+  let lastText: string | undefined;
+  let lastFacets: readonly Facet[] = [];
   return {
+    // A turn asks this of the same texts more than once (the question, then each part).
     facetsOf(text) {
-      for (const form of forms) if (form.patterns.some((p) => p.test(text))) return form.facets;
-      return [];
+      if (text === lastText) return lastFacets;
+      lastText = text;
+      lastFacets = forms.find((form) => form.pattern.test(text))?.facets ?? [];
+      return lastFacets;
     },
     joinerBreak,
     opensQuestion: (sentence) => opens.test(sentence),

@@ -42,7 +42,7 @@ export interface ScopeLexicon {
   /** Stemmed token sequences of the other-sense phrases, so plurals match ("harbor tours"). */
   otherSenses: readonly string[][];
   /** Token sequences of the words that report a problem. */
-  troubleWords: readonly string[][];
+  troubleWords: readonly (readonly string[])[];
   /** Hand-listed domain words and phrases, plus the jargon found in the knowledge (see jargon.ts). */
   domainWords: ReadonlySet<string>;
   /** Knowledge id → its name, lowercase: a forgiven typo counts as strong only for a name that is not an ordinary word. */

@@ -37,13 +37,13 @@ export interface NluOptions extends ClassifierOptions {
   vocabulary?: readonly string[];
 }
 
-function commonWordsOf(tokenized: readonly string[][]): string[] {
+function commonWordsOf(tokenized: readonly (readonly string[])[]): string[] {
   const counts = new Map<string, number>();
   for (const tokens of tokenized) for (const token of tokens) counts.set(token, (counts.get(token) ?? 0) + 1);
   return [...counts].filter(([, n]) => n >= COMMON_WORD_MIN_COUNT).map(([t]) => t);
 }
 
-type Analyse = (tokens: string[]) => { matches: EntityMatch[]; features: string[] };
+type Analyse = (tokens: readonly string[]) => { matches: EntityMatch[]; features: string[] };
 
 function train(intents: readonly IntentFile[], makeAnalyse: (commonWords: ReadonlySet<string>) => Analyse, alpha?: number): NluModel {
   const tokenized = intents.map((file) => file.examples.map((example) => tokenize(example)));

@@ -6,11 +6,20 @@ const tokenizer = new AggressiveTokenizer();
 const stemCache = new Map<string, string>();
 const STEM_CACHE_LIMIT = 50_000;
 
+// One turn reads the same text in several places (classifier, ranking, scope, dialogue): the last few
+// texts' tokens are kept, so each is tokenised once. Callers get a shared, read-only array.
+const recentTokens = new Map<string, readonly string[]>();
+const RECENT_LIMIT = 64;
+
 /** Lowercase word tokens; keeps digits ("type 1", "k8s") and splits on everything else, dashes included. */
-export function tokenize(text: string): string[] {
-  return tokenizer
-    .tokenize(text.toLowerCase().replace(/[-'/]/g, ' '))
-    .filter((t) => t.length > 0);
+export function tokenize(text: string): readonly string[] {
+  let tokens = recentTokens.get(text);
+  if (tokens === undefined) {
+    tokens = tokenizer.tokenize(text.toLowerCase().replace(/[-'/]/g, ' ')).filter((t) => t.length > 0);
+    if (recentTokens.size >= RECENT_LIMIT) recentTokens.clear();
+    recentTokens.set(text, tokens);
+  }
+  return tokens;
 }
 
 // Words the Porter stemmer folds onto a product's name: "tiny" would become "tini", the container init.

@@ -88,8 +88,14 @@ export function createRetriever(kb: Knowledge, options: RetrieverOptions = {}): 
   const key = cacheKey(import.meta.url, ['index', 'bm25', 'terms', '../nlu/tokenize', '../knowledge/texts'], [facts, [...kb.entries.values()].map((e) => (e.type === 'tech' ? [e.id, e.name, e.category, e.aliases, e.summary, e.details] : [e.id, e.title, e.summary, e.details]))]);
   const data = cachedJson(options.cacheDir, 'retrieval', key, () => buildData(kb, namesOf, nameTerms));
   const index = indexFromJson(data.index);
-  // Sets: the words each top fact matched are looked up for every result.
-  const unigramsOf = data.unigramsOf.map((words) => new Set(words));
+  // Each fact's words as numbers: the words each top fact matched are looked up for every result.
+  const wordNumbers = new Map<string, number>();
+  const numberOf = (word: string) => {
+    let n = wordNumbers.get(word);
+    if (n === undefined) wordNumbers.set(word, (n = wordNumbers.size));
+    return n;
+  };
+  const unigramsOf = data.unigramsOf.map((words) => new Set(words.map(numberOf)));
   const defines = data.defines;
   const scores = new Float64Array(facts.length);
 
@@ -101,10 +107,15 @@ export function createRetriever(kb: Knowledge, options: RetrieverOptions = {}): 
     return n === undefined ? maxIdf : Math.log(1 + docCount / n);
   };
 
-  const neighbourSets = new Map<string, Set<string>>();
-  const neighbourSet = (id: string) => {
-    let set = neighbourSets.get(id);
-    if (!set) neighbourSets.set(id, (set = new Set(neighboursOf(kb, id))));
+  // What counts as near a named technology, either way round (vSphere is near ESXi, ESXi near vSphere).
+  const nearSets = new Map<string, Set<string>>();
+  const nearTo = (named: string) => {
+    let set = nearSets.get(named);
+    if (!set) {
+      set = new Set(neighboursOf(kb, named));
+      for (const id of new Set(products.flat())) if (neighboursOf(kb, id).includes(named)) set.add(id);
+      nearSets.set(named, set);
+    }
     return set;
   };
 
@@ -116,15 +127,16 @@ export function createRetriever(kb: Knowledge, options: RetrieverOptions = {}): 
     // A fact mainly about what was named beats one that mentions it among others.
     if (named.includes(fact.about[0]!) || concepts.includes(fact.about[0]!)) conceptFactor *= ON_PRIMARY;
     if (named.length === 0 || about.length === 0) return conceptFactor;
-    const hits = about.filter((id) => named.includes(id)).length;
+    let hits = 0;
+    for (const id of about) if (named.includes(id)) hits += 1;
     // More than one named product helps a little (comparisons), but a long `about` list must not win by itself.
     if (hits > 0) return ON_NAMED * (1 + ON_EACH_MORE_NAMED * (hits - 1)) * conceptFactor;
-    const near = about.some((id) => named.some((n) => neighbourSet(n).has(id) || neighbourSet(id).has(n)));
+    const near = named.some((n) => about.some((id) => nearTo(n).has(id)));
     return (near ? ON_RELATED : ON_OTHER) * conceptFactor;
   }
 
   const credits = new Float64Array(facts.length);
-  const nameTermCache = new Map<string, string[]>();
+  const nameTermCache = new Map<string, readonly string[]>();
   const nameTermsOf = (id: string) => {
     let terms = nameTermCache.get(id);
     if (!terms) nameTermCache.set(id, (terms = analyse(nameTerms(id)).terms));
@@ -157,30 +169,45 @@ export function createRetriever(kb: Knowledge, options: RetrieverOptions = {}): 
     // top even so is skipped without computing it (most documents, for common words like "vm").
     const anyNamed = named.length > 0 || concepts.length > 0;
     const ceiling = (named.length ? ON_NAMED * (1 + ON_EACH_MORE_NAMED * (named.length - 1)) : 1) * ON_CONCEPT ** concepts.length * (anyNamed ? ON_PRIMARY : 1);
-    const top: { i: number; score: number; coverage: number }[] = [];
-    for (const i of touched) {
+    // The best `limit` documents so far, best first, in parallel typed arrays; `floor` is the score to beat.
+    const topDocs = new Int32Array(limit);
+    const topScores = new Float64Array(limit);
+    const topCoverage = new Float64Array(limit);
+    let size = 0;
+    let floor = 0;
+    for (let k = 0; k < touched.length; k++) {
+      const i = touched[k]!;
       const coverage = Math.min(1, credits[i]! / weight);
       // Matching more of what was asked beats matching one word many times.
       const base = scores[i]! * (COVERAGE_BASE + coverage);
       scores[i] = 0;
       credits[i] = 0;
-      if (top.length === limit && base * ceiling <= top[limit - 1]!.score) continue;
+      if (size === limit && base * ceiling <= floor) continue;
       const score = base * entityFactor(i, named, concepts);
-      if (top.length === limit && score <= top[limit - 1]!.score) continue;
-      let at = top.length;
-      while (at > 0 && top[at - 1]!.score < score) at--;
-      top.splice(at, 0, { i, score, coverage });
-      if (top.length > limit) top.pop();
+      if (size === limit && score <= floor) continue;
+      let at = size < limit ? size++ : limit - 1;
+      while (at > 0 && topScores[at - 1]! < score) {
+        topScores[at] = topScores[at - 1]!;
+        topDocs[at] = topDocs[at - 1]!;
+        topCoverage[at] = topCoverage[at - 1]!;
+        at--;
+      }
+      topScores[at] = score;
+      topDocs[at] = i;
+      topCoverage[at] = coverage;
+      floor = size === limit ? topScores[limit - 1]! : 0;
     }
-    const queryWords = [...unigramSet];
-    return top.map(({ i, score, coverage }) => ({
-      defines: defines[i]!,
-      fact: facts[i]!,
-      score,
-      coverage,
-      coverageOfMessage: (coverage * weight) / (weight + contextWeight),
-      matched: queryWords.filter((w) => unigramsOf[i]!.has(w)),
-    }));
+    const queryWords = [...unigramSet].map((w) => ({ w, n: wordNumbers.get(w) ?? -1 }));
+    const hits: FactHit[] = [];
+    for (let k = 0; k < size; k++) {
+      const i = topDocs[k]!;
+      const coverage = topCoverage[k]!;
+      const words = unigramsOf[i]!;
+      const matched: string[] = [];
+      for (const { w, n } of queryWords) if (words.has(n)) matched.push(w);
+      hits.push({ defines: defines[i]!, fact: facts[i]!, score: topScores[k]!, coverage, coverageOfMessage: (coverage * weight) / (weight + contextWeight), matched });
+    }
+    return hits;
   }
 
   const vocabulary = new Set([...frequency.keys(), ...data.entryWords]);

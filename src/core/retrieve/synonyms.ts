@@ -13,8 +13,8 @@ export const SynonymsFileSchema = z.strictObject({
 export type Expander = (text: string) => string[];
 
 interface Member {
-  tokens: string[];
-  terms: string[];
+  tokens: readonly string[];
+  terms: readonly string[];
 }
 
 export function createExpander(groups: readonly (readonly string[])[]): Expander {

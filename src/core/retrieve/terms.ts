@@ -9,23 +9,39 @@ const STOP = new Set([...englishStopwords.filter((w) => !KEEP.has(w)), ...CHAT_F
 
 export interface Analysed {
   /** Stemmed content words, in order. */
-  unigrams: string[];
+  readonly unigrams: readonly string[];
   /** Index terms: unigrams plus adjacent pairs ("live_migrat"), pairs never spanning a phrase break. */
-  terms: string[];
+  readonly terms: readonly string[];
+}
+
+// A turn ranks and measures the same texts several times (the question, its parts, the context): the last
+// few results are kept, as tokenize does. Callers get shared, read-only arrays.
+const RECENT_LIMIT = 64;
+function remembered<T>(compute: (text: string) => T): (text: string) => T {
+  const recent = new Map<string, T>();
+  return (text) => {
+    let value = recent.get(text);
+    if (value === undefined) {
+      value = compute(text);
+      if (recent.size >= RECENT_LIMIT) recent.clear();
+      recent.set(text, value);
+    }
+    return value;
+  };
 }
 
 /** Stemmed content words of one phrase. */
-export function contentWords(text: string): string[] {
+export const contentWords: (text: string) => readonly string[] = remembered((text) => {
   const out: string[] = [];
   for (const token of tokenize(text)) {
     if (STOP.has(token)) continue;
     out.push(stem(token));
   }
   return out;
-}
+});
 
 /** Terms of a text; each line is its own phrase, so pairs never join two phrasings. */
-export function analyse(text: string): Analysed {
+export const analyse: (text: string) => Analysed = remembered((text) => {
   const unigrams: string[] = [];
   const terms: string[] = [];
   for (const phrase of text.split('\n')) {
@@ -37,4 +53,4 @@ export function analyse(text: string): Analysed {
     }
   }
   return { unigrams, terms };
-}
+});
