@@ -186,7 +186,7 @@ function decideText(deps: DecideDeps, input: TurnInput, text: string, result: Nl
   const described = active || scope.otherSense ? undefined : deps.dialogue.read(text);
   // The classifier hears "we run customers' scripts in containers… how real is the escape risk?" as a request
   // for advice; it asks something else, so that is answered, with the recommendation offered.
-  if (isIntent(reading, 'recommend_start') && described?.kind === 'asks' && !described.advice) {
+  if (isIntent(reading, 'recommend_start') && ((described?.kind === 'asks' && !described.advice) || described?.kind === 'question')) {
     const asQuestion = read(deps, text, withoutDialogueActs(result)).reading;
     if (asQuestion.kind === 'facts') reading = asQuestion;
   }

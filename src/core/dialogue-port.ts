@@ -19,6 +19,8 @@ export interface DialogueTurn {
  * - asks: a question that also describes a workload; answer it and add `offer` (a recommendation with those answers)
  * - control: a dialogue word ("start over", "cancel", "back", "skip"); say so with `text` and the start choices
  * - preamble: "got a minute?": a question is coming; invite it
+ * - question: a question that neither asks which to use nor describes a workload; answer it as usual, even when
+ *   the classifier hears a request for advice in it ("compliance says PCI can't be in containers. true?")
  * - other: none of these; answer it as usual
  */
 /**
@@ -32,6 +34,7 @@ export type MessageReading =
   | { kind: 'asks'; offer: Choice; advice: boolean }
   | { kind: 'control'; text: string }
   | { kind: 'preamble' }
+  | { kind: 'question' }
   | { kind: 'other' };
 
 /** What the core needs from the dialogue engine; `createDialoguePort` binds the engine's functions to loaded flows. */

@@ -49,6 +49,7 @@ export function readOutside(flows: Flows, text: string): OutsideReading {
     case 'both':
       return { kind: 'asks', offer: offerOf(flows, reading.slots), advice: asksForAdvice(flows, text) };
     case 'question':
+      return { kind: 'question' };
     case 'none':
       return { kind: 'other' };
   }
