@@ -49,7 +49,8 @@ export function readOutside(flows: Flows, text: string): OutsideReading {
     case 'both':
       return { kind: 'asks', offer: offerOf(flows, reading.slots), advice: asksForAdvice(flows, text) };
     case 'question':
-      return { kind: 'question' };
+      // "should we containerize our database?" asks which to use though it describes no workload yet.
+      return asksForAdvice(flows, text) ? { kind: 'other' } : { kind: 'question' };
     case 'none':
       return { kind: 'other' };
   }
