@@ -5,7 +5,9 @@ import { stem, tokenize } from '../nlu/tokenize.js';
 const KEEP = new Set(['1', '2', '3', '4', '5', '6', '7', '8', '9', '0', 'v']);
 // Chat filler carries no subject: it would only add noise to a ranking ("whats" is "what is", whose words are stop words).
 const CHAT_FILLER = ['not', 'no', 'lol', 'pls', 'plz', 'thx', 'guys', 'hey', 'hi', 'u', 'ur', 'im', 'ive', 'dont', 'doesnt', 'cant', 'gonna', 'wanna', 'actually', 'basically', 'really', 'just', 'thing', 'stuff', 'someone', 'anyone', 'know', 'tell', 'question', 'quick', 'ok', 'okay', 'yeah', 'ya', 'tho', 'btw', 'idk', 'etc', 'eh', 'hmm', 'pretty', 'kinda', 'sorta', 'ever', 'even', 'yes', 'whats', 'wats', 'wat', 'wht', 'hows', 'whos', 'whys', 'wheres', 'whens', 'isnt', 'arent', 'wont', 'didnt'];
-const STOP = new Set([...englishStopwords.filter((w) => !KEEP.has(w)), ...CHAT_FILLER, 's', 't', 're', 've', 'll', 'd', 'm']);
+// "my lead says X. true?": who said it and asking whether it holds say nothing about the subject; X does.
+const HEARSAY = ['say', 'says', 'said', 'saying', 'claim', 'claims', 'claimed', 'insist', 'insists', 'told', 'tells', 'reckon', 'reckons', 'apparently', 'supposedly', 'heard', 'coworker', 'coworkers', 'colleague', 'colleagues', 'boss', 'lead', 'true', 'correct', 'right'];
+const STOP = new Set([...englishStopwords.filter((w) => !KEEP.has(w)), ...CHAT_FILLER, ...HEARSAY, 's', 't', 're', 've', 'll', 'd', 'm']);
 
 export interface Analysed {
   /** Stemmed content words, in order. */
