@@ -148,6 +148,8 @@ function decideChoice(deps: DecideDeps, input: TurnInput, id: string): Decision 
 const PROBLEM_MIN_COVERAGE = 0.7;
 // Said of one's own setup ("my windows vm's C drive is full after growing the vmdk"), a fact must fit it closer.
 const OWN_PROBLEM_MIN_COVERAGE = 0.85;
+// A message that reports trouble ("vm is super laggy after p2v") is a problem to solve when a fact fits half of it.
+const TROUBLE_MIN_COVERAGE = 0.5;
 
 /** The reply for what the classifier and the fact ranking made of a message together. */
 function replyFor(deps: DecideDeps, reading: Reading, result: NluResult): Reply {
@@ -195,12 +197,13 @@ function decideText(deps: DecideDeps, input: TurnInput, text: string, result: Nl
   // A "description" that a fact answers closely and that does not ask which to use is a problem to solve
   // ("my container takes 30s to respond") or a search typed as keywords ("kata containers performance
   // overhead", not about anyone's own workload): answer it, and offer the recommendation.
+  const fit = hits[0]?.coverageOfMessage ?? 0;
+  const trouble = described?.kind === 'describes' && reportsTrouble(text, deps.scope);
   const problem =
     described?.kind === 'describes' &&
     !described.advice &&
     reading.kind === 'facts' &&
-    (hits[0]?.coverageOfMessage ?? 0) >= PROBLEM_MIN_COVERAGE &&
-    (!described.own || reportsTrouble(text, deps.scope) || (hits[0]?.coverageOfMessage ?? 0) >= OWN_PROBLEM_MIN_COVERAGE);
+    ((fit >= PROBLEM_MIN_COVERAGE && (!described.own || trouble || fit >= OWN_PROBLEM_MIN_COVERAGE)) || (trouble && fit >= TROUBLE_MIN_COVERAGE));
   if (described?.kind === 'describes' && !problem) return startFlow(deps, input, 'recommend', text);
   if (described?.kind === 'control') return withDialogue(notice('recommend_start', described.text, startChoices(deps)), undefined);
   if (described?.kind === 'preamble') return withDialogue(notice('greeting', deps.messages.goAhead, startChoices(deps)), undefined);
