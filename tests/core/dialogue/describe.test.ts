@@ -42,6 +42,16 @@ describe('readOutside: what a message with no dialogue running means', () => {
     expect(readOutside(flows, 'ok').kind).toBe('other');
   });
 
+  it('GIVEN a question that asks no advice THEN a question, which the classifier may not turn into a recommendation', () => {
+    expect(readOutside(flows, 'the auditors claim regulated data may never be in containers. is that actually so?').kind).toBe('question');
+    expect(readOutside(flows, 'how long does a firecracker microvm take to boot?').kind).toBe('question');
+  });
+
+  it('GIVEN a question that asks which to use, even with no workload in it THEN not a plain question', () => {
+    expect(readOutside(flows, 'should we containerize our database or keep it on a vm?').kind).not.toBe('question');
+    expect(readOutside(flows, 'is moving everything to containers a good idea?').kind).not.toBe('question');
+  });
+
   it('GIVEN a question that describes a workload THEN the offer carries its answers', () => {
     const r = readOutside(flows, 'our billing app is a legacy monolith on windows server, is hyper-v a good fit?');
     if (r.kind !== 'asks') throw new Error(`expected asks, got ${r.kind}`);

@@ -66,6 +66,13 @@ describe('a described workload through the core', () => {
     expect(reply.text).toMatch(/overhead/i);
   });
 
+  it('GIVEN a problem report that reads like a workload ("sluggish since we converted it with p2v") THEN an answer, with the recommendation offered', async () => {
+    const { say } = await harness();
+    const reply = await say('the vm is really sluggish since we converted it with p2v');
+    expect(reply.kind).toBe('answer');
+    expect(reply.choices.map((c) => c.label)).toContain('Get a recommendation for this workload');
+  });
+
   it('GIVEN "which pot or container for my peppers" THEN no recommendation starts: the domain is not in it', async () => {
     const { say } = await harness();
     const reply = await say('which pot or container for my peppers');

@@ -31,6 +31,13 @@ describe('fact retrieval', () => {
     expect(chatty.coverage).toBeCloseTo(plain.coverage, 5);
   });
 
+  it('GIVEN a claim someone made ("my lead says…, right?") THEN only the claim is ranked: who said it and "right?" match nothing', () => {
+    const plain = retriever.search({ text: 'containers start fast', entities: [] })[0]!;
+    const hearsay = retriever.search({ text: 'my lead says containers start fast, right?', entities: [] })[0]!;
+    expect(hearsay.fact.id).toBe('container-start');
+    expect(hearsay.coverage).toBeCloseTo(plain.coverage, 5);
+  });
+
   it('GIVEN a two-part question THEN selects one fact per part', () => {
     const hits = retriever.search({ text: 'is podman rootless by default, and does it need a daemon?', entities: ['podman'] });
     const { chosen } = selectFacts(hits, retriever);
