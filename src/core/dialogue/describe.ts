@@ -70,6 +70,8 @@ function strength(flows: Flows, slots: Slots, context: boolean): number {
   return sum;
 }
 
+const SEARCH_MAX_WORDS = 8;
+
 export function readMessage(flows: Flows, text: string): Reading {
   const question = hasQuestion(flows, text);
   const own = hasPhrase(text, flows.describe.self);
@@ -82,8 +84,12 @@ export function readMessage(flows: Flows, text: string): Reading {
   const trait = strength(flows, slots, false);
   if (!question) {
     // A language name alone ("my python script") is too weak: questions about code mention them all the time.
+    // One strong trait in a few words said of nobody's workload is a search ("export vm from esxi web ui as ova",
+    // "fargate cold start time"), not a description; a sentence about a workload ("ctf platform where every
+    // player gets a shell in their own challenge container") is one.
+    const search = !own && !need && !advice && words(text).length <= SEARCH_MAX_WORDS;
     const describes =
-      workload >= 2 || trait >= 3 || (workload >= 1 && (need || advice) && trait >= 2) || (need && strength(flows, slots, true) >= 4);
+      workload >= 2 || (trait >= 3 && !search) || (workload >= 1 && (need || advice) && trait >= 2) || (need && strength(flows, slots, true) >= 4);
     return describes ? { kind: 'description', slots, own } : { kind: 'none' };
   }
   if (workload === 0) return { kind: 'question' };

@@ -13,6 +13,11 @@ describe('readMessage: a description is a request', () => {
     expect(kind('users upload code that we compile and run for them')).toBe('description');
   });
 
+  it('GIVEN a few keywords with one strong trait and nobody\'s workload THEN a search, not a description; a sentence about a workload is one', () => {
+    expect(kind('export a vm from esxi as an ova')).not.toBe('description');
+    expect(kind('a training platform where every student gets root in a throwaway container that nobody else can see')).toBe('description');
+  });
+
   it('GIVEN a plain question about a topic THEN it stays a question', () => {
     expect(kind('do containers start faster than vms?')).toBe('question');
     expect(kind('how does kata containers isolate workloads')).toBe('question');
