@@ -150,6 +150,8 @@ const PROBLEM_MIN_COVERAGE = 0.7;
 const OWN_PROBLEM_MIN_COVERAGE = 0.85;
 // A message that reports trouble ("vm is super laggy after p2v") is a problem to solve when a fact fits half of it.
 const TROUBLE_MIN_COVERAGE = 0.5;
+// The classifier's confidence that a message is off-topic above which one trait of a workload in it does not count.
+const SURE_OFF_TOPIC = 0.6;
 
 /** The reply for what the classifier and the fact ranking made of a message together. */
 function replyFor(deps: DecideDeps, reading: Reading, result: NluResult): Reply {
@@ -186,6 +188,15 @@ function decideText(deps: DecideDeps, input: TurnInput, text: string, result: Nl
   // A described workload is a request for a verdict; a stray "start over" is not a topic (dialogue/outside.ts).
   // "my docking station won't detect…" may read like a workload, but its words are used in another sense.
   const described = active || scope.otherSense ? undefined : deps.dialogue.read(text);
+  // One trait of a workload in a message the classifier is sure is off-topic, with no name or jargon of the domain,
+  // is a word in another sense ("cloudflare is blocking my own website", "xcode keeps crashing on my mac").
+  const offTopic =
+    described?.kind === 'describes' &&
+    reading.kind === 'out_of_scope' &&
+    result.intent === 'out_of_scope' &&
+    described.traits < 2 &&
+    result.confidence >= SURE_OFF_TOPIC &&
+    scope.anchor === 'none';
   // The classifier hears "we run customers' scripts in containers… how real is the escape risk?" as a request
   // for advice; it asks something else, so that is answered, with the recommendation offered.
   if (isIntent(reading, 'recommend_start') && ((described?.kind === 'asks' && !described.advice) || described?.kind === 'question')) {
@@ -204,12 +215,12 @@ function decideText(deps: DecideDeps, input: TurnInput, text: string, result: Nl
     !described.advice &&
     reading.kind === 'facts' &&
     ((fit >= PROBLEM_MIN_COVERAGE && (!described.own || trouble || fit >= OWN_PROBLEM_MIN_COVERAGE)) || (trouble && fit >= TROUBLE_MIN_COVERAGE));
-  if (described?.kind === 'describes' && !problem) return startFlow(deps, input, 'recommend', text);
+  if (described?.kind === 'describes' && !problem && !offTopic) return startFlow(deps, input, 'recommend', text);
   if (described?.kind === 'control') return withDialogue(notice('recommend_start', described.text, startChoices(deps)), undefined);
   if (described?.kind === 'preamble') return withDialogue(notice('greeting', deps.messages.goAhead, startChoices(deps)), undefined);
 
   let reply = replyFor(deps, reading, result);
-  if ((described?.kind === 'asks' || described?.kind === 'describes') && reply.choices.length < MAX_CHOICES) reply = { ...reply, choices: [...reply.choices, described.offer] };
+  if ((described?.kind === 'asks' || described?.kind === 'describes') && !offTopic && reply.choices.length < MAX_CHOICES) reply = { ...reply, choices: [...reply.choices, described.offer] };
   // Whatever the bot could not answer outright (including a clear question about something it does
   // not know, "what is terraform?") is logged for maintainers to teach.
   const effects: Effect[] = reply.kind === 'fallback' || reply.kind === 'clarify' ? [unanswered(input, text, result)] : [];

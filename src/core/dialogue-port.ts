@@ -27,10 +27,11 @@ export interface DialogueTurn {
  * How a message reads with no dialogue running. `describes` carries the same offer as `asks`, for when the
  * core finds the "description" is really a problem a fact answers; `advice` says it asked which to use
  * (a question that does not, "…how real is the escape risk here?", is answered before any recommendation);
- * `own` says it speaks of the user's own workload ("we run…", "our app").
+ * `own` says it speaks of the user's own workload ("we run…", "our app"); `traits` is how many of the workload's
+ * questions it answers.
  */
 export type MessageReading =
-  | { kind: 'describes'; offer: Choice; advice: boolean; own: boolean }
+  | { kind: 'describes'; offer: Choice; advice: boolean; own: boolean; traits: number }
   | { kind: 'asks'; offer: Choice; advice: boolean }
   | { kind: 'control'; text: string }
   | { kind: 'preamble' }

@@ -41,11 +41,11 @@ export function readOutside(flows: Flows, text: string): OutsideReading {
   // questions; "recommend a keyboard under $100" is not one.
   const adviceOnly = short && asksForAdvice(flows, text) && said.every((w) => flows.describe.adviceWords.has(w) || flows.fillers.has(w) || preamble(w));
   if ((reading.kind === 'question' || reading.kind === 'none') && adviceOnly) {
-    return { kind: 'describes', offer: offerOf(flows, {}), advice: true, own: false };
+    return { kind: 'describes', offer: offerOf(flows, {}), advice: true, own: false, traits: 0 };
   }
   switch (reading.kind) {
     case 'description':
-      return { kind: 'describes', offer: offerOf(flows, reading.slots), advice: asksForAdvice(flows, text), own: reading.own };
+      return { kind: 'describes', offer: offerOf(flows, reading.slots), advice: asksForAdvice(flows, text), own: reading.own, traits: traitsOf(flows, reading.slots) };
     case 'both':
       return { kind: 'asks', offer: offerOf(flows, reading.slots), advice: asksForAdvice(flows, text) };
     case 'question':
@@ -54,6 +54,11 @@ export function readOutside(flows: Flows, text: string): OutsideReading {
     case 'none':
       return { kind: 'other' };
   }
+}
+
+/** How many of the workload's own questions (not its context: what you already run, your skills) the slots answer. */
+function traitsOf(flows: Flows, slots: Slots): number {
+  return flows.recommend.questions.filter((q) => !q.context && slots[q.slot] !== undefined).length;
 }
 
 function offerOf(flows: Flows, slots: Slots): Choice {

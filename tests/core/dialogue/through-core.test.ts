@@ -73,6 +73,15 @@ describe('a described workload through the core', () => {
     expect(reply.choices.map((c) => c.label)).toContain('Get a recommendation for this workload');
   });
 
+  it('GIVEN an off-topic line with one workload-like word ("top antivirus for windows this year") THEN a refusal, no questions and no offer', async () => {
+    const { say } = await harness();
+    for (const text of ['top antivirus for windows this year', 'turn heic photos into jpg on windows']) {
+      const reply = await say(text, text);
+      expect(reply.intent).toBe('out_of_scope');
+      expect(reply.choices.map((c) => c.label)).not.toContain('Get a recommendation for this workload');
+    }
+  });
+
   it('GIVEN "which pot or container for my peppers" THEN no recommendation starts: the domain is not in it', async () => {
     const { say } = await harness();
     const reply = await say('which pot or container for my peppers');
