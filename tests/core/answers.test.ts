@@ -87,6 +87,13 @@ describe('answers from the knowledge base', () => {
     expect(reply.text.slice(0, 200)).toMatch(/is (freebsd's|a)/i);
   });
 
+  it('GIVEN "what is X" about a concept, or "what is X and …" THEN the fact that defines X leads, not one that only uses the name', async () => {
+    const { say } = await harness();
+    expect((await say('what is a dockerfile', 'c1')).text.slice(0, 120)).toMatch(/^A Dockerfile is/i);
+    const runc = await say('what is runc and who maintains it', 'c2');
+    expect(runc.text.slice(0, 120)).toMatch(/^runc is/i);
+  });
+
   it('GIVEN "who makes X" THEN names the maker, not another fact that mentions X', async () => {
     const { say } = await harness();
     const reply = await say('who makes gvisor');

@@ -211,8 +211,12 @@ export function fuse(result: NluResult, ranked: readonly FactHit[], retriever: R
   if (factFits && !aboutNamed) return { kind: 'intent', intent: ENTITY_INTENTS.has(intent) ? intent : named.length > 1 ? 'compare' : 'define', confidence };
   if (named.length >= 2 && intent === 'compare' && confident) return readComparison(named, hits, factFits, options, confidence);
   // "what is ksm in kvm" asks about KSM: only a message naming one thing is a definition question about it.
-  const definesIt = named.length === 1 && result.entities.length === 1 && options.bareQuestion && ((intent === 'define' && confident) || !ENTITY_INTENTS.has(intent));
-  if (definesIt) return readDefinition(named[0]!, options.namedWords ?? [], hits, confidence);
+  const definesIt = result.entities.length === 1 && options.bareQuestion && ((intent === 'define' && confident) || !ENTITY_INTENTS.has(intent));
+  if (definesIt && named.length === 1) return readDefinition(named[0]!, options.namedWords ?? [], hits, confidence);
+  // A concept too, when a fact defines it: "what is a dockerfile" asks for the Dockerfile's definition, not a
+  // comparison that uses the word; without one, the ranking below decides.
+  const conceptDefinition = definesIt && named.length === 0 ? readDefinition(result.entities[0]!, options.namedWords ?? [], hits, confidence) : undefined;
+  if (conceptDefinition?.kind === 'facts') return conceptDefinition;
   if (factFits) {
     const { chosen, rest } = selectFacts(hits, retriever);
     return { kind: 'facts', facts: chosen, next: rest, confidence: Math.min(1, top.coverage) };

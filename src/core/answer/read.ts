@@ -44,7 +44,8 @@ export function read(deps: ReadDeps, text: string, result: NluResult): Understan
   const pieces = piecesOf(deps.forms, query);
   const { asked, context } = askedAndContext(pieces, query);
   const askedFacets = deps.forms?.facetsOf(asked) ?? [];
-  const hits = deps.retriever.search({ text: asked, context, entities: result.entities, topics });
+  // "what is runc": every fact about runc matches the name alike; the one that defines it must be among those ranked.
+  const hits = deps.retriever.search({ text: asked, context, entities: result.entities, topics }, namesOnly(result, text) ? NAME_ONLY_CANDIDATES : undefined);
   const adviceOnly = result.intent === 'recommend_start' && deps.nlu.foreignWords(text, 'recommend_start') <= MAX_FOREIGN_ADVICE_WORDS;
   const isProduct = (id: string) => isProductIn(deps.kb, id);
   const neighbours = (a: string, b: string) => areNeighbours(deps.kb, a, b);
@@ -78,10 +79,18 @@ function namedIn(result: NluResult, question: string): string[] {
   return inQuestion.length > 0 ? [...new Set(inQuestion)] : result.entities;
 }
 
+/** True when the text says nothing besides the names it mentions (and question words): "whats gvisor". */
+function namesOnly(result: NluResult, text: string): boolean {
+  const lower = text.toLowerCase();
+  const named = new Set(contentWords(result.mentions.filter((m) => lower.includes(m.text)).map((m) => m.text).join(' ')));
+  return contentWords(text).every((w) => named.has(w));
+}
+
 const PART_MIN_WORDS = 2;
 const PART_MIN_COVERAGE = 0.4;
 const MAX_PARTS = 3;
 const PART_CANDIDATES = 5;
+const NAME_ONLY_CANDIDATES = 40;
 
 /**
  * A message that asks several things gets the best fact for each part too: the whole message's ranking
@@ -107,9 +116,13 @@ function answerEachPart(
   const facts: Fact[] = [];
   for (const part of parts) {
     // A part that names nothing ("does it need a daemon?") is about what the message named.
-    const ranked = deps.retriever.search({ text: part.text, context, entities: namedIn(result, part.text), topics }, PART_CANDIDATES);
+    const entities = namedIn(result, part.text);
+    const nameOnly = entities.length === 1 && namesOnly(result, part.text);
+    const ranked = deps.retriever.search({ text: part.text, context, entities, topics }, nameOnly ? NAME_ONLY_CANDIDATES : PART_CANDIDATES);
+    // "what is apptainer and …": a part that only names one thing is answered by the fact that defines it.
+    const defined = nameOnly ? ranked.find((h) => h.defines && h.fact.about[0] === entities[0]) : undefined;
     // The part's wording says what kind of fact it wants, as for the whole message (see fuse.ts).
-    const top = preferFacets(ranked, result.intent, false, part.facets)[0];
+    const top = defined ?? preferFacets(ranked, result.intent, false, part.facets)[0];
     if (top && top.coverage >= PART_MIN_COVERAGE && !facts.includes(top.fact)) facts.push(top.fact);
   }
   if (facts.length < 2) return reading;

@@ -18,7 +18,7 @@ export type FieldTexts<F extends string> = Record<F, string>;
 
 // BM25+ with the usual constants (the ones MiniSearch uses).
 const K1 = 1.2;
-const B = 0.7;
+const B = 0.5;
 const DELTA = 0.5;
 
 export function buildIndex<F extends string>(docs: readonly FieldTexts<F>[], boosts: Record<F, number>): Bm25Index {

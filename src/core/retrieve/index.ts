@@ -230,7 +230,10 @@ function buildData(kb: Knowledge, namesOf: (ids: readonly string[]) => string, n
   const fieldTexts = kb.facts.map((f) => ({ ask: f.ask.join('\n'), terms: f.terms.join('\n'), names: namesOf(f.about), answer: f.answer }));
   const defines = kb.facts.map((f) => {
     if (f.facet !== 'what') return false;
-    const subject = new Set(contentWords(namesOf([f.about[0]!]).concat('\n', nameTerms(f.about[0]!))));
+    // Every name of the subject, a concept's aliases too ("dockerfile" names the container image concept).
+    const entry = kb.entries.get(f.about[0]!);
+    const names = entry?.type === 'tech' ? [entry.name, ...entry.aliases] : [nameTerms(f.about[0]!)];
+    const subject = new Set(contentWords(names.join('\n')));
     return f.ask.some((ask) => contentWords(ask).filter((w) => !subject.has(w)).length === 0);
   });
   const entryWords = new Set<string>();
