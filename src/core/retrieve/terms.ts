@@ -4,7 +4,9 @@ import { stem, tokenize } from '../nlu/tokenize.js';
 // natural's list drops digits and single letters; "type 1", "cgroup v2" and "k8s" need them.
 const KEEP = new Set(['1', '2', '3', '4', '5', '6', '7', '8', '9', '0', 'v']);
 // Chat filler carries no subject: it would only add noise to a ranking ("whats" is "what is", whose words are stop words).
-const CHAT_FILLER = ['not', 'no', 'lol', 'pls', 'plz', 'thx', 'guys', 'hey', 'hi', 'u', 'ur', 'im', 'ive', 'dont', 'doesnt', 'cant', 'gonna', 'wanna', 'actually', 'basically', 'really', 'just', 'thing', 'stuff', 'someone', 'anyone', 'know', 'tell', 'question', 'quick', 'ok', 'okay', 'yeah', 'ya', 'tho', 'btw', 'idk', 'etc', 'eh', 'hmm', 'pretty', 'kinda', 'sorta', 'ever', 'even', 'yes', 'whats', 'wats', 'wat', 'wht', 'hows', 'whos', 'whys', 'wheres', 'whens', 'isnt', 'arent', 'wont', 'didnt'];
+const CHAT_FILLER = ['lol', 'pls', 'plz', 'thx', 'guys', 'hey', 'hi', 'u', 'ur', 'im', 'ive', 'gonna', 'wanna', 'actually', 'basically', 'really', 'just', 'thing', 'stuff', 'someone', 'anyone', 'know', 'tell', 'question', 'quick', 'ok', 'okay', 'yeah', 'ya', 'tho', 'btw', 'idk', 'etc', 'eh', 'hmm', 'pretty', 'kinda', 'sorta', 'ever', 'even', 'yes', 'whats', 'wats', 'wat', 'wht', 'hows', 'whos', 'whys', 'wheres', 'whens'];
+// "when shouldn't we use containers": a negation is one word however it is typed ("shouldn't" splits into "shouldn" + "t").
+const NEGATIONS = new Set(['no', 'not', 'dont', 'doesnt', 'didnt', 'cant', 'cannot', 'isnt', 'arent', 'wasnt', 'werent', 'wont', 'shouldnt', 'wouldnt', 'couldnt', 'hasnt', 'havent', 'don', 'doesn', 'didn', 'isn', 'aren', 'wasn', 'weren', 'shouldn', 'wouldn', 'couldn', 'hasn', 'haven', 'never']);
 // "my lead says X. true?": who said it and asking whether it holds say nothing about the subject; X does.
 const HEARSAY = ['say', 'says', 'said', 'saying', 'claim', 'claims', 'claimed', 'insist', 'insists', 'told', 'tells', 'reckon', 'reckons', 'apparently', 'supposedly', 'heard', 'coworker', 'coworkers', 'colleague', 'colleagues', 'boss', 'lead', 'true', 'correct', 'right'];
 const STOP = new Set([...englishStopwords.filter((w) => !KEEP.has(w)), ...CHAT_FILLER, ...HEARSAY, 's', 't', 're', 've', 'll', 'd', 'm']);
@@ -36,8 +38,8 @@ function remembered<T>(compute: (text: string) => T): (text: string) => T {
 export const contentWords: (text: string) => readonly string[] = remembered((text) => {
   const out: string[] = [];
   for (const token of tokenize(text)) {
-    if (STOP.has(token)) continue;
-    out.push(stem(token));
+    if (NEGATIONS.has(token)) out.push('not');
+    else if (!STOP.has(token)) out.push(stem(token));
   }
   return out;
 });
