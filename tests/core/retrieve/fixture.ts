@@ -26,6 +26,8 @@ export function fixtureKnowledge(): Knowledge {
     fact('docker-daemon', ['docker'], ['does docker need a daemon', 'what is dockerd'], 'Yes: the Docker CLI talks to the dockerd daemon, which runs containers through containerd.'),
     fact('container-start', ['container'], ['how fast do containers start', 'container start up time'], 'Typically well under a second once the image is on the host: there is no kernel to boot.'),
     fact('kvm-type', ['kvm'], ['is kvm type 1 or type 2', 'kvm bare metal or hosted'], 'KVM turns the Linux kernel itself into a type 1 hypervisor.'),
+    fact('containers-when', ['container'], ['when should we use containers', 'good uses for containers'], 'For stateless services you build and ship often.'),
+    fact('containers-when-not', ['container'], ['when should we not use containers', 'bad fit for containers'], 'Not for software that needs its own kernel or a different OS.'),
     fact('kvm-sizing', ['kvm'], ['how do i size a kvm guest right', 'what the monitoring says about guest sizing'], 'Start small and grow from what monitoring says: more vCPUs is not always faster.'),
   ];
   return {

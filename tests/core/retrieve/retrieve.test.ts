@@ -38,6 +38,12 @@ describe('fact retrieval', () => {
     expect(hearsay.coverage).toBeCloseTo(plain.coverage, 5);
   });
 
+  it('GIVEN a negation, however typed THEN the fact about when not to do it comes first', () => {
+    expect(ids("when shouldn't we use containers")[0]).toBe('containers-when-not');
+    expect(ids('when shouldnt we use containers')[0]).toBe('containers-when-not');
+    expect(ids('when should we use containers')[0]).toBe('containers-when');
+  });
+
   it('GIVEN a two-part question THEN selects one fact per part', () => {
     const hits = retriever.search({ text: 'is podman rootless by default, and does it need a daemon?', entities: ['podman'] });
     const { chosen } = selectFacts(hits, retriever);
