@@ -86,6 +86,9 @@ const WEAK_CLEAN_COVERAGE = 0.6;
 const NONE_MAX_UNKNOWN = 0.2;
 const NONE_MIN_COVERAGE = 0.45;
 const NONE_JARGON_COVERAGE = 0.75;
+const NONE_WHOLE_COVERAGE = 0.95;
+const NONE_WHOLE_MIN_WORDS = 3;
+const NONE_WHOLE_OOS_CERTAIN = 0.99; // ...unless the classifier is all but certain it is off-topic ("how do i build a gaming pc")
 const NONE_SURE_TOPIC = 0.85; // the classifier is this sure of a domain topic
 const STRONG_OOS_CONFIDENCE = 0.9;
 const STRONG_OOS_UNKNOWN = 0.3;
@@ -114,6 +117,9 @@ export function inScope(result: NluResult, scope: ScopeSignals, top: FactHit | u
     case 'none':
       // Jargon the classifier never saw ("crashloopbackoff") but a fact covers whole is ours.
       if (scope.unknown === 0 && coverage >= NONE_JARGON_COVERAGE && result.known <= 1) return true;
+      // Every word known and one fact that answers all of them ("aws metal instances why", "what version is the api
+      // server running") is ours, whatever the classifier guesses from everyday words.
+      if (scope.unknown === 0 && coverage >= NONE_WHOLE_COVERAGE && scope.words >= NONE_WHOLE_MIN_WORDS && !(saysOutOfScope && result.confidence >= NONE_WHOLE_OOS_CERTAIN)) return true;
       return result.intent !== OUT_OF_SCOPE && scope.unknown <= NONE_MAX_UNKNOWN && (coverage >= NONE_MIN_COVERAGE || sureTopic);
   }
 }

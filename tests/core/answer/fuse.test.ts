@@ -49,6 +49,11 @@ describe('fusing the classifier with the fact ranking', () => {
     expect(reading.kind).toBe('facts');
   });
 
+  it('GIVEN no name at all but every word known and one fact answering all of them THEN in scope, unless the classifier is all but certain it is off-topic', () => {
+    expect(readOf('guest sizing from monitoring', nlu('out_of_scope', 0.9)).kind).toBe('facts');
+    expect(readOf('guest sizing from monitoring', nlu('out_of_scope', 0.995)).kind).toBe('out_of_scope');
+  });
+
   it('GIVEN a domain name that is not an ordinary word THEN the message is in scope even with foreign words', () => {
     const result = nlu('define', 0.3, [{ id: 'kvm', text: 'kvm' }]);
     expect(inScope(result, scopeSignals('kvm on my grandmas laptop', result, retriever, lexicon), undefined, 0.45)).toBe(true);
