@@ -1,4 +1,5 @@
 import type { TechEntry } from '../knowledge/schema.js';
+import { words as englishStopwords } from 'natural/lib/natural/util/stopwords.js';
 import { editDistance } from './edit-distance.js';
 import { tokenize } from './tokenize.js';
 
@@ -16,6 +17,8 @@ export interface EntityRecognizer {
 }
 
 const MAX_WINDOW = 4;
+// A function word never belongs to a misspelt name: "wat is" is not "wasi", "dock or" is not "docker".
+const FUNCTION_WORDS = new Set(englishStopwords);
 const MIN_FUZZY_LENGTH = 5;
 const FUZZY_CACHE_LIMIT = 20_000;
 
@@ -123,7 +126,8 @@ export function createEntityRecognizer(techs: readonly TechEntry[], commonWords:
   function fuzzyAt(tokens: readonly string[], i: number): EntityMatch | undefined {
     const first = tokens[i]!;
     const second = tokens[i + 1];
-    if (second !== undefined && !exact.has(first) && !exact.has(second) && !(commonWords.has(first) && commonWords.has(second))) {
+    const joinable = second !== undefined && !FUNCTION_WORDS.has(first) && !FUNCTION_WORDS.has(second);
+    if (joinable && !exact.has(first) && !exact.has(second!) && !(commonWords.has(first) && commonWords.has(second!))) {
       const id = fuzzyCached(first + second);
       if (id) return { id, start: i, end: i + 2, fuzzy: true };
     }

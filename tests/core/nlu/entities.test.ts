@@ -47,6 +47,11 @@ describe('entity recogniser', () => {
     expect(ids('the machine')).toEqual([]);
   });
 
+  it('GIVEN a word and a function word that together look like a misspelt name THEN no technology', () => {
+    // "dock" + "or" is one letter from "docker".
+    expect(ids('thunderbolt dock or usb hub')).toEqual([]);
+  });
+
   it('GIVEN two technologies THEN returns both in order, once each', () => {
     expect(ids('docker vs podman vs docker')).toEqual(['docker', 'podman']);
     expect(ids('is kvm faster than esxi')).toEqual(['kvm', 'esxi']);
