@@ -45,7 +45,8 @@ export function read(deps: ReadDeps, text: string, result: NluResult): Understan
   const { asked, context } = askedAndContext(pieces, query);
   const askedFacets = deps.forms?.facetsOf(asked) ?? [];
   // "what is runc": every fact about runc matches the name alike; the one that defines it must be among those ranked.
-  const hits = deps.retriever.search({ text: asked, context, entities: result.entities, topics }, namesOnly(result, text) ? NAME_ONLY_CANDIDATES : undefined);
+  const definitionsOf = result.entities.length === 1 && namesOnly(result, text) ? result.entities[0] : undefined;
+  const hits = deps.retriever.search({ text: asked, context, entities: result.entities, topics, definitionsOf });
   const adviceOnly = result.intent === 'recommend_start' && deps.nlu.foreignWords(text, 'recommend_start') <= MAX_FOREIGN_ADVICE_WORDS;
   const isProduct = (id: string) => isProductIn(deps.kb, id);
   const neighbours = (a: string, b: string) => areNeighbours(deps.kb, a, b);
@@ -90,7 +91,6 @@ const PART_MIN_WORDS = 2;
 const PART_MIN_COVERAGE = 0.4;
 const MAX_PARTS = 3;
 const PART_CANDIDATES = 5;
-const NAME_ONLY_CANDIDATES = 40;
 
 /**
  * A message that asks several things gets the best fact for each part too: the whole message's ranking
@@ -118,7 +118,7 @@ function answerEachPart(
     // A part that names nothing ("does it need a daemon?") is about what the message named.
     const entities = namedIn(result, part.text);
     const nameOnly = entities.length === 1 && namesOnly(result, part.text);
-    const ranked = deps.retriever.search({ text: part.text, context, entities, topics }, nameOnly ? NAME_ONLY_CANDIDATES : PART_CANDIDATES);
+    const ranked = deps.retriever.search({ text: part.text, context, entities, topics, definitionsOf: nameOnly ? entities[0] : undefined }, PART_CANDIDATES);
     // "what is apptainer and …": a part that only names one thing is answered by the fact that defines it.
     const defined = nameOnly ? ranked.find((h) => h.defines && h.fact.about[0] === entities[0]) : undefined;
     // The part's wording says what kind of fact it wants, as for the whole message (see fuse.ts).

@@ -29,6 +29,8 @@ export interface Query {
   topics?: readonly string[];
   /** What the message says around its question ("we run 40 php sites on one box."): its words count for less, and not towards coverage. */
   context?: string;
+  /** "what is runc": also return the facts that define this entry, after the best ones, wherever they rank. */
+  definitionsOf?: string;
 }
 
 /** Facts about a named concept ("hypervisor", "container") rank higher, but facts about others do not sink. */
@@ -56,6 +58,7 @@ const SYNONYM_WEIGHT = 0.4;
 const CONTEXT_WEIGHT = 0.3;
 const KNOWN_WORD_MIN_COUNT = 2;
 const ON_EACH_MORE_NAMED = 0.25;
+const MAX_DEFINITIONS = 4;
 
 export interface RetrieverOptions {
   cacheDir?: string;
@@ -170,11 +173,14 @@ export function createRetriever(kb: Knowledge, options: RetrieverOptions = {}): 
     const anyNamed = named.length > 0 || concepts.length > 0;
     const ceiling = (named.length ? ON_NAMED * (1 + ON_EACH_MORE_NAMED * (named.length - 1)) : 1) * ON_CONCEPT ** concepts.length * (anyNamed ? ON_PRIMARY : 1);
     // The best `limit` documents so far, best first, in parallel typed arrays; `floor` is the score to beat.
-    const topDocs = new Int32Array(limit);
-    const topScores = new Float64Array(limit);
-    const topCoverage = new Float64Array(limit);
+    // Room for the definitions asked for, after the best `limit`.
+    const room = limit + (query.definitionsOf === undefined ? 0 : MAX_DEFINITIONS);
+    const topDocs = new Int32Array(room);
+    const topScores = new Float64Array(room);
+    const topCoverage = new Float64Array(room);
     let size = 0;
     let floor = 0;
+    const definitions: { i: number; score: number; coverage: number }[] = [];
     for (let k = 0; k < touched.length; k++) {
       const i = touched[k]!;
       const coverage = Math.min(1, credits[i]! / weight);
@@ -182,6 +188,9 @@ export function createRetriever(kb: Knowledge, options: RetrieverOptions = {}): 
       const base = scores[i]! * (COVERAGE_BASE + coverage);
       scores[i] = 0;
       credits[i] = 0;
+      if (query.definitionsOf !== undefined && defines[i] && facts[i]!.about[0] === query.definitionsOf && definitions.length < MAX_DEFINITIONS) {
+        definitions.push({ i, score: base * entityFactor(i, named, concepts), coverage });
+      }
       if (size === limit && base * ceiling <= floor) continue;
       const score = base * entityFactor(i, named, concepts);
       if (size === limit && score <= floor) continue;
@@ -196,6 +205,14 @@ export function createRetriever(kb: Knowledge, options: RetrieverOptions = {}): 
       topDocs[at] = i;
       topCoverage[at] = coverage;
       floor = size === limit ? topScores[limit - 1]! : 0;
+    }
+    const best = size;
+    for (const d of definitions) {
+      if (topDocs.subarray(0, best).includes(d.i)) continue;
+      topDocs[size] = d.i;
+      topScores[size] = d.score;
+      topCoverage[size] = d.coverage;
+      size++;
     }
     const queryWords = [...unigramSet].map((w) => ({ w, n: wordNumbers.get(w) ?? -1 }));
     const hits: FactHit[] = [];
