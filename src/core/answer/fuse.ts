@@ -91,7 +91,7 @@ const NONE_WHOLE_MIN_WORDS = 3;
 const NONE_WHOLE_OOS_CERTAIN = 0.99; // ...unless the classifier is all but certain it is off-topic ("how do i build a gaming pc")
 const NONE_SURE_TOPIC = 0.85; // the classifier is this sure of a domain topic
 const STRONG_OOS_CONFIDENCE = 0.9;
-const STRONG_OOS_UNKNOWN = 0.3;
+const STRONG_OOS_UNKNOWN = 0.15;
 
 /** Whether a message is about VMs and containers at all, whatever words it shares with them. */
 export function inScope(result: NluResult, scope: ScopeSignals, top: FactHit | undefined, threshold: number): boolean {
