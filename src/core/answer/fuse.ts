@@ -87,6 +87,7 @@ const NONE_MAX_UNKNOWN = 0.2;
 const NONE_MIN_COVERAGE = 0.45;
 const NONE_JARGON_COVERAGE = 0.75;
 const NONE_WHOLE_COVERAGE = 0.95;
+const ADVICE_MIN_SPECIFIC = 0.5;
 const NONE_WHOLE_MIN_WORDS = 3;
 const NONE_WHOLE_OOS_CERTAIN = 0.99; // ...unless the classifier is all but certain it is off-topic ("how do i build a gaming pc")
 const NONE_SURE_TOPIC = 0.85; // the classifier is this sure of a domain topic
@@ -94,6 +95,18 @@ const STRONG_OOS_CONFIDENCE = 0.9;
 const STRONG_OOS_UNKNOWN = 0.15;
 
 /** Whether a message is about VMs and containers at all, whatever words it shares with them. */
+/** The idf-weighted share of the words a fact matched that are not general IT words or ordinary names. */
+function specificShare(hit: FactHit, scope: ScopeSignals, retriever: Retriever): number {
+  let all = 0;
+  let specific = 0;
+  for (const w of hit.matched) {
+    const weight = retriever.idf(w);
+    all += weight;
+    if (!scope.general.has(w)) specific += weight;
+  }
+  return all === 0 ? 0 : specific / all;
+}
+
 export function inScope(result: NluResult, scope: ScopeSignals, top: FactHit | undefined, threshold: number): boolean {
   const saysOutOfScope = result.intent === OUT_OF_SCOPE && result.confidence >= threshold;
   // Coverage leaves out words the knowledge never uses; for deciding scope they count against it.
@@ -204,6 +217,11 @@ export function fuse(result: NluResult, ranked: readonly FactHit[], retriever: R
   const adviceInDomain = scope.anchor === 'strong' || (scope.anchor === 'weak' ? scope.unknown <= WEAK_CLEAN_UNKNOWN : options.adviceOnly);
   if (DIALOGUE_ACTS.has(intent) && confident && !factOverrides && (intent !== 'recommend_start' || adviceInDomain)) {
     return { kind: 'intent', intent, confidence };
+  }
+  // "postgres or mongodb for our data model?": a sure request for advice that names nothing of the domain, whose best
+  // fact matches it mostly by general IT words, asks about something else.
+  if (intent === 'recommend_start' && confident && scope.anchor === 'none' && !options.adviceOnly && top && specificShare(top, scope, retriever) < ADVICE_MIN_SPECIFIC) {
+    return { kind: 'out_of_scope', confidence };
   }
   // "what is terraform?": a question about a named thing we do not know is not answered with a neighbour's fact.
   const coveredWhole = scope.unknown === 0 && (top?.coverage ?? 0) >= NONE_JARGON_COVERAGE;

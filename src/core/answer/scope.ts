@@ -20,6 +20,8 @@ export interface ScopeSignals {
   words: number;
   /** A domain word is used in its ordinary sense ("shipping container", "docking station"). */
   otherSense: boolean;
+  /** The message's stemmed words that are general IT words or ordinary names ("postgres", "mongodb", "container"). */
+  general: ReadonlySet<string>;
 }
 
 /** data/scope.json */
@@ -43,6 +45,8 @@ export interface ScopeLexicon {
   otherSenses: readonly string[][];
   /** Token sequences of the words that report a problem. */
   troubleWords: readonly (readonly string[])[];
+  /** Stems of the general IT words and of the ordinary names. */
+  generalStems: ReadonlySet<string>;
   /** Hand-listed domain words and phrases, plus the jargon found in the knowledge (see jargon.ts). */
   domainWords: ReadonlySet<string>;
   /** Knowledge id → its name, lowercase: a forgiven typo counts as strong only for a name that is not an ordinary word. */
@@ -54,7 +58,15 @@ export function loadScopeLexicon(path: string, nameOf: (id: string) => string, j
   const ordinaryNames = new Set(file.ordinaryNames.map((x) => x.toLowerCase()));
   const general = new Set(file.generalWords.map((x) => x.toLowerCase()));
   const domainWords = new Set([...file.domainWords.map((x) => x.toLowerCase()), ...[...jargon].filter((w) => !ordinaryNames.has(w) && !general.has(w))]);
-  return { ordinaryNames, domainWords, otherSenses: file.otherSenses.map((p) => tokenize(p).map(stem)), troubleWords: file.troubleWords.map((p) => tokenize(p)), nameOf: (id) => nameOf(id).toLowerCase() };
+  const generalStems = new Set([...general, ...ordinaryNames].filter((w) => !w.includes(' ')).flatMap((w) => contentWords(w)));
+  return {
+    ordinaryNames,
+    domainWords,
+    otherSenses: file.otherSenses.map((p) => tokenize(p).map(stem)),
+    troubleWords: file.troubleWords.map((p) => tokenize(p)),
+    generalStems,
+    nameOf: (id) => nameOf(id).toLowerCase(),
+  };
 }
 
 function hasPhrase(tokens: readonly string[], phrases: readonly (readonly string[])[]): boolean {
@@ -79,5 +91,6 @@ export function scopeSignals(text: string, nlu: Pick<NluResult, 'mentions'>, ret
   // "a 40ft shipping container": the ordinary word is used in its ordinary sense, so it anchors nothing.
   const otherSense = hasPhrase(tokens.map(stem), lexicon.otherSenses);
   const anchor = strong ? 'strong' : nlu.mentions.length > 0 && !otherSense ? 'weak' : 'none';
-  return { anchor, unknown: otherSense && !strong ? 1 : unknown, words: words.length, otherSense };
+  const general = new Set(words.filter((w) => lexicon.generalStems.has(w)));
+  return { anchor, unknown: otherSense && !strong ? 1 : unknown, words: words.length, otherSense, general };
 }

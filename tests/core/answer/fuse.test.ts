@@ -7,7 +7,7 @@ import { fixtureKnowledge } from '../retrieve/fixture.js';
 
 const kb = fixtureKnowledge();
 const retriever = createRetriever(kb);
-const lexicon: ScopeLexicon = { ordinaryNames: new Set(['container', 'containers', 'pod']), domainWords: new Set(['vcpu']), otherSenses: [['ship', 'contain']], troubleWords: [], nameOf: (id) => id };
+const lexicon: ScopeLexicon = { ordinaryNames: new Set(['container', 'containers', 'pod']), domainWords: new Set(['vcpu']), otherSenses: [['ship', 'contain']], troubleWords: [], generalStems: new Set(['contain', 'pod', 'daemon', 'root']), nameOf: (id) => id };
 const isProduct = (id: string) => ['docker', 'podman', 'kvm'].includes(id);
 const nlu = (intent: string, confidence: number, mentions: { id: string; text: string }[] = []): NluResult => ({
   intent,
@@ -59,6 +59,12 @@ describe('fusing the classifier with the fact ranking', () => {
     // it is off-topic, enough to outweigh "docker".
     const reading = readOf('docker on strike at the port, so no container starts fast and the daemon needs root', nlu('out_of_scope', 0.95, [{ id: 'docker', text: 'docker' }]));
     expect(reading.kind).toBe('out_of_scope');
+  });
+
+  it('GIVEN a sure request for advice that names nothing and matches a fact mostly by general words THEN out of scope', () => {
+    // "daemon", "root" and "container" are this lexicon's general words: the choice is about something else.
+    expect(readOf('daemon or root for the container', nlu('recommend_start', 0.9)).kind).toBe('out_of_scope');
+    expect(readOf('size the guest from monitoring or by default', nlu('recommend_start', 0.9)).kind).not.toBe('out_of_scope');
   });
 
   it('GIVEN a domain name that is not an ordinary word THEN the message is in scope even with foreign words', () => {
