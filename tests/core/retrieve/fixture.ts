@@ -21,7 +21,7 @@ export function fixtureKnowledge(): Knowledge {
   ];
   const facts: Fact[] = [
     fact('podman-rootless', ['podman'], ['is podman rootless by default', 'can podman run without root'], 'Yes: Podman runs rootless by default for ordinary users, using user namespaces.'),
-    fact('podman-daemon', ['podman'], ['does podman need a daemon', 'is there a podman service running in the background'], 'No: Podman is daemonless; each container is a child process of the podman command (or of systemd).'),
+    fact('podman-daemon', ['podman'], ['does podman need a daemon', 'is there a podman service running in the background'], 'No: Podman is daemonless; each container is a child process of the podman command (or of systemd), watched by conmon.', ['conmon monitor process', 'conmon']),
     fact('docker-rootless', ['docker'], ['can docker run rootless', 'docker without root'], 'Yes, but not by default: Docker has a rootless mode you install with dockerd-rootless-setuptool.sh.'),
     fact('docker-daemon', ['docker'], ['does docker need a daemon', 'what is dockerd'], 'Yes: the Docker CLI talks to the dockerd daemon, which runs containers through containerd.'),
     fact('container-start', ['container'], ['how fast do containers start', 'container start up time'], 'Typically well under a second once the image is on the host: there is no kernel to boot.'),
