@@ -94,6 +94,14 @@ describe('answers from the knowledge base', () => {
     expect(runc.text.slice(0, 120)).toMatch(/^runc is/i);
   });
 
+  it('GIVEN "what are X and Y" that the classifier hears as a request for help THEN the answer, not the help menu; "what can you help with" stays help', async () => {
+    const { say } = await harness();
+    const taints = await say('what are taints and tolerations', 'c1');
+    expect(taints.kind).toBe('answer');
+    expect(taints.text).toMatch(/taint/i);
+    expect((await say('what can you help with', 'c2')).kind).not.toBe('answer');
+  });
+
   it('GIVEN "who makes X" THEN names the maker, not another fact that mentions X', async () => {
     const { say } = await harness();
     const reply = await say('who makes gvisor');

@@ -52,6 +52,8 @@ export interface FuseOptions {
   threshold: number;
   /** True when the message says nothing but what people say to ask for advice ("need help choosing"). */
   adviceOnly: boolean;
+  /** True when the classifier heard help or the tour, but two or more words are foreign to how people ask for them. */
+  notAskingHelp?: boolean;
   /** True when the entry is a product (not a concept): a fact about another product never answers for it. */
   isProduct: (id: string) => boolean;
   /** True when two entries are related or alternatives (Docker and Docker Desktop). */
@@ -215,7 +217,7 @@ export function fuse(result: NluResult, ranked: readonly FactHit[], retriever: R
   const overrideAt = intent === 'help' || intent === 'tour_start' ? ACT_OVER_FACT_SOFT : ACT_OVER_FACT;
   // Of the whole message: "we run twenty go services… should we use vms or containers?" is a request for advice
   // even though a fact answers its last sentence.
-  const factOverrides = factFits && scope.anchor === 'strong' && top.coverageOfMessage >= overrideAt;
+  const factOverrides = factFits && (scope.anchor === 'strong' || options.notAskingHelp === true) && top.coverageOfMessage >= overrideAt;
   // A request for advice needs the domain in it: "pot or container for tomatoes" is anchored only by an ordinary word among foreign ones.
   const adviceInDomain = scope.anchor === 'strong' || (scope.anchor === 'weak' ? scope.unknown <= WEAK_CLEAN_UNKNOWN : options.adviceOnly);
   if (DIALOGUE_ACTS.has(intent) && confident && !factOverrides && (intent !== 'recommend_start' || adviceInDomain)) {

@@ -21,6 +21,7 @@ export interface ReadDeps {
 }
 
 const MAX_FOREIGN_ADVICE_WORDS = 1;
+const MIN_FOREIGN_HELP_WORDS = 2;
 // "what is kvm", "podman??": no word besides the name (and question words).
 const BARE_QUESTION_WORDS = 0;
 const BARE_QUESTION_MAX_WORDS = 5;
@@ -48,6 +49,9 @@ export function read(deps: ReadDeps, text: string, result: NluResult): Understan
   const definitionsOf = result.entities.length === 1 && namesOnly(result, text) ? result.entities[0] : undefined;
   const hits = deps.retriever.search({ text: asked, context, entities: result.entities, topics, definitionsOf });
   const adviceOnly = result.intent === 'recommend_start' && deps.nlu.foreignWords(text, 'recommend_start') <= MAX_FOREIGN_ADVICE_WORDS;
+  // "what are requests and limits" is not a request for help however the classifier hears "what are": its words are
+  // not the ones people use to ask for help or the tour.
+  const notAskingHelp = (result.intent === 'help' || result.intent === 'tour_start') && deps.nlu.foreignWords(text, result.intent) >= MIN_FOREIGN_HELP_WORDS;
   const isProduct = (id: string) => isProductIn(deps.kb, id);
   const neighbours = (a: string, b: string) => areNeighbours(deps.kb, a, b);
   const named = new Set(result.mentions.flatMap((m) => m.text.split(' ')));
@@ -56,7 +60,7 @@ export function read(deps: ReadDeps, text: string, result: NluResult): Understan
   // "what is kvm", "podman??"; not "is hyper-v isolation for windows containers a vm", whose names are all it says.
   const bareQuestion = said - namedWords.length <= BARE_QUESTION_WORDS && text.split(/\s+/).length <= BARE_QUESTION_MAX_WORDS;
   const topicOf = (intent: string) => deps.kb.byIntent.get(intent)?.id;
-  const options = { threshold: deps.threshold, adviceOnly, isProduct, neighbours, bareQuestion, topicOf, askedFacets, namedWords };
+  const options = { threshold: deps.threshold, adviceOnly, notAskingHelp, isProduct, neighbours, bareQuestion, topicOf, askedFacets, namedWords };
   const scope = scopeSignals(query, result, deps.retriever, deps.scope);
   const reading = fuse(result, hits, deps.retriever, scope, options);
   return { reading: reading.kind === 'facts' ? answerEachPart(deps, pieces, context, topics, result, reading) : reading, scope, hits };
