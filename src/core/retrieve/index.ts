@@ -112,31 +112,51 @@ export function createRetriever(kb: Knowledge, options: RetrieverOptions = {}): 
     return n === undefined ? maxIdf : Math.log(1 + docCount / n);
   };
 
-  // What counts as near a named technology, either way round (vSphere is near ESXi, ESXi near vSphere).
-  const nearSets = new Map<string, Set<string>>();
-  const nearTo = (named: string) => {
-    let set = nearSets.get(named);
-    if (!set) {
-      set = new Set(neighboursOf(kb, named));
-      for (const id of new Set(products.flat())) if (neighboursOf(kb, id).includes(named)) set.add(id);
-      nearSets.set(named, set);
-    }
-    return set;
+  // Entries as numbers, and each fact's `about` (all, and its products) as numbers: the entity factor runs for
+  // hundreds of facts a query, so it compares numbers, not strings.
+  const entryNumbers = new Map<string, number>();
+  const entryNumber = (id: string) => {
+    let n = entryNumbers.get(id);
+    if (n === undefined) entryNumbers.set(id, (n = entryNumbers.size));
+    return n;
   };
+  const aboutNumbers = facts.map((f) => Int32Array.from(f.about, entryNumber));
+  const productNumbers = products.map((ids) => Int32Array.from(ids, entryNumber));
+  // What counts as near a named technology, either way round (vSphere is near ESXi, ESXi near vSphere).
+  const nearSets = new Map<string, number[]>();
+  const nearTo = (named: string) => {
+    let near = nearSets.get(named);
+    if (!near) {
+      const set = new Set(neighboursOf(kb, named));
+      for (const id of new Set(products.flat())) if (neighboursOf(kb, id).includes(named)) set.add(id);
+      nearSets.set(named, (near = [...set].map(entryNumber)));
+    }
+    return near;
+  };
+  // Per query: what each entry is to the message (bit flags), reset after the query.
+  const NAMED = 1;
+  const CONCEPT = 2;
+  const NEAR = 4;
+  const roles = new Uint8Array(Math.max(entryNumbers.size, 1) + 1024);
+  const roleOf = (n: number) => roles[n] ?? 0;
 
-  function entityFactor(i: number, named: readonly string[], concepts: readonly string[]): number {
-    const about = products[i]!;
-    const fact = facts[i]!;
+  function entityFactor(i: number, namedCount: number): number {
+    const about = aboutNumbers[i]!;
     let conceptFactor = 1;
-    for (const id of fact.about) if (concepts.includes(id)) conceptFactor *= ON_CONCEPT;
+    for (let k = 0; k < about.length; k++) if (roleOf(about[k]!) & CONCEPT) conceptFactor *= ON_CONCEPT;
     // A fact mainly about what was named beats one that mentions it among others.
-    if (named.includes(fact.about[0]!) || concepts.includes(fact.about[0]!)) conceptFactor *= ON_PRIMARY;
-    if (named.length === 0 || about.length === 0) return conceptFactor;
+    if (about.length > 0 && roleOf(about[0]!) & (NAMED | CONCEPT)) conceptFactor *= ON_PRIMARY;
+    const own = productNumbers[i]!;
+    if (namedCount === 0 || own.length === 0) return conceptFactor;
     let hits = 0;
-    for (const id of about) if (named.includes(id)) hits += 1;
+    let near = false;
+    for (let k = 0; k < own.length; k++) {
+      const role = roleOf(own[k]!);
+      if (role & NAMED) hits += 1;
+      else if (role & NEAR) near = true;
+    }
     // More than one named product helps a little (comparisons), but a long `about` list must not win by itself.
     if (hits > 0) return ON_NAMED * (1 + ON_EACH_MORE_NAMED * (hits - 1)) * conceptFactor;
-    const near = named.some((n) => about.some((id) => nearTo(n).has(id)));
     return (near ? ON_RELATED : ON_OTHER) * conceptFactor;
   }
 
@@ -153,6 +173,16 @@ export function createRetriever(kb: Knowledge, options: RetrieverOptions = {}): 
     if (terms.length === 0) return [];
     const named = query.entities.filter(isProduct);
     const concepts = [...query.entities.filter((id) => !isProduct(id)), ...(query.topics ?? []).filter((id) => !query.entities.includes(id))];
+    const marked: number[] = [];
+    const mark = (id: string, role: number) => {
+      const n = entryNumbers.get(id);
+      if (n === undefined) return;
+      roles[n] = roles[n]! | role;
+      marked.push(n);
+    };
+    for (const id of named) for (const n of nearTo(id)) if (!(roles[n]! & NEAR)) (roles[n] = roles[n]! | NEAR), marked.push(n);
+    for (const id of named) mark(id, NAMED);
+    for (const id of concepts) mark(id, CONCEPT);
     const unigramSet = new Set(unigrams);
     let weight = 0;
     // Words the knowledge never uses ("doubting", "tweet") cannot be answered: they do not count against a fact.
@@ -191,10 +221,10 @@ export function createRetriever(kb: Knowledge, options: RetrieverOptions = {}): 
       scores[i] = 0;
       credits[i] = 0;
       if (query.definitionsOf !== undefined && defines[i] && facts[i]!.about[0] === query.definitionsOf && definitions.length < MAX_DEFINITIONS) {
-        definitions.push({ i, score: base * entityFactor(i, named, concepts), coverage });
+        definitions.push({ i, score: base * entityFactor(i, named.length), coverage });
       }
       if (size === limit && base * ceiling <= floor) continue;
-      const score = base * entityFactor(i, named, concepts);
+      const score = base * entityFactor(i, named.length);
       if (size === limit && score <= floor) continue;
       let at = size < limit ? size++ : limit - 1;
       while (at > 0 && topScores[at - 1]! < score) {
@@ -226,6 +256,7 @@ export function createRetriever(kb: Knowledge, options: RetrieverOptions = {}): 
       for (const { w, n } of queryWords) if (words.has(n)) matched.push(w);
       hits.push({ defines: defines[i]!, fact: facts[i]!, score: topScores[k]!, coverage, coverageOfMessage: (coverage * weight) / (weight + contextWeight), matched });
     }
+    for (const n of marked) roles[n] = 0;
     return hits;
   }
 
