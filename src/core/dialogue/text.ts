@@ -8,13 +8,24 @@ import { stem } from '../nlu/tokenize.js';
 
 export { stem };
 
+// The dialogue reads one message several times (control words, preamble, question, phrases): its last few
+// texts' words are kept. Callers get a shared, read-only array.
+const recentWords = new Map<string, readonly string[]>();
+const RECENT_LIMIT = 64;
+
 /** Lowercase words of a text, punctuation removed. */
-export function words(text: string): string[] {
-  return text
-    .toLowerCase()
-    .replace(/[\u2018\u2019']/g, '')
-    .split(/[^a-z0-9+#]+/)
-    .filter((w) => w.length > 0);
+export function words(text: string): readonly string[] {
+  let found = recentWords.get(text);
+  if (found === undefined) {
+    found = text
+      .toLowerCase()
+      .replace(/[\u2018\u2019']/g, '')
+      .split(/[^a-z0-9+#]+/)
+      .filter((w) => w.length > 0);
+    if (recentWords.size >= RECENT_LIMIT) recentWords.clear();
+    recentWords.set(text, found);
+  }
+  return found;
 }
 
 /** Stems of a short text joined by spaces: the key for whole-message comparisons. */
