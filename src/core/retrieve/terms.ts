@@ -37,9 +37,13 @@ function remembered<T>(compute: (text: string) => T): (text: string) => T {
 /** Stemmed content words of one phrase. */
 export const contentWords: (text: string) => readonly string[] = remembered((text) => {
   const out: string[] = [];
+  let previous = '';
   for (const token of tokenize(text)) {
-    if (NEGATIONS.has(token)) out.push('not');
-    else if (!STOP.has(token)) out.push(stem(token));
+    // "is docker a vm or not": "or not" only asks for a yes or no.
+    if (NEGATIONS.has(token)) {
+      if (previous !== 'or') out.push('not');
+    } else if (!STOP.has(token)) out.push(stem(token));
+    previous = token;
   }
   return out;
 });

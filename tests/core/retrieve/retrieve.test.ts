@@ -44,6 +44,13 @@ describe('fact retrieval', () => {
     expect(ids('when should we use containers')[0]).toBe('containers-when');
   });
 
+  it('GIVEN "… or not?" THEN it only asks for a yes or no: "not" is not a word of the question', () => {
+    const plain = retriever.search({ text: 'is podman rootless', entities: ['podman'] })[0]!;
+    const orNot = retriever.search({ text: 'is podman rootless or not', entities: ['podman'] })[0]!;
+    expect(orNot.fact.id).toBe('podman-rootless');
+    expect(orNot.coverage).toBeCloseTo(plain.coverage, 5);
+  });
+
   it('GIVEN a two-part question THEN selects one fact per part', () => {
     const hits = retriever.search({ text: 'is podman rootless by default, and does it need a daemon?', entities: ['podman'] });
     const { chosen } = selectFacts(hits, retriever);
