@@ -90,7 +90,6 @@ const NONE_MIN_COVERAGE = 0.45;
 const NONE_JARGON_COVERAGE = 0.75;
 const NONE_WHOLE_COVERAGE = 0.95;
 const ADVICE_MIN_SPECIFIC = 0.5;
-const RARE_WORD_FACTS = 12;
 const NONE_WHOLE_MIN_WORDS = 3;
 const NONE_WHOLE_OOS_CERTAIN = 0.99; // ...unless the classifier is all but certain it is off-topic ("how do i build a gaming pc")
 const NONE_SURE_TOPIC = 0.85; // the classifier is this sure of a domain topic
@@ -204,9 +203,7 @@ export function fuse(result: NluResult, ranked: readonly FactHit[], retriever: R
   const hits = preferFacets(ranked, intent, confident, options.askedFacets);
   const top = hits[0];
   // One ordinary word ("architecture q") is too little to pick a fact by; a name or jargon is enough.
-  // So is a word only a few facts use, which is not a general IT word ("what is falco", "gitops?").
-  const rareWord = scope.words === 1 && top !== undefined && top.matched.length === 1 && !scope.general.has(top.matched[0]!) && retriever.factsUsing(top.matched[0]!) <= RARE_WORD_FACTS;
-  const enoughWords = scope.anchor === 'strong' || scope.words >= MIN_WORDS_WITHOUT_NAME || rareWord;
+  const enoughWords = scope.anchor === 'strong' || scope.words >= MIN_WORDS_WITHOUT_NAME;
   // Anchored by a name or jargon but read as off-topic, the classifier offers no topic to fall back on: a weaker fact will do.
   const fitBar = scope.anchor === 'strong' && intent === OUT_OF_SCOPE ? ANCHORED_MIN_COVERAGE : MIN_COVERAGE;
   const factFits = top !== undefined && enoughWords && top.score >= MIN_SCORE && top.coverage >= fitBar;

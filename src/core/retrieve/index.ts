@@ -42,8 +42,6 @@ export interface Retriever {
   idf(word: string): number;
   /** True when the stemmed word occurs anywhere in the knowledge (facts and entries). */
   knows(word: string): boolean;
-  /** How many facts use the stemmed word. */
-  factsUsing(word: string): number;
   /** Words (as typed, lowercase) the knowledge uses at least twice: vocabulary, never a typo of a name. */
   readonly knownWords: readonly string[];
 }
@@ -261,7 +259,7 @@ export function createRetriever(kb: Knowledge, options: RetrieverOptions = {}): 
   }
 
   const vocabulary = new Set([...frequency.keys(), ...data.entryWords]);
-  return { search, idf, knows: (word) => vocabulary.has(word), factsUsing: (word) => frequency.get(word) ?? 0, knownWords: data.knownWords };
+  return { search, idf, knows: (word) => vocabulary.has(word), knownWords: data.knownWords };
 }
 
 interface RetrieverData {

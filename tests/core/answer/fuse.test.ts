@@ -67,10 +67,6 @@ describe('fusing the classifier with the fact ranking', () => {
     expect(readOf('size the guest from monitoring or by default', nlu('recommend_start', 0.9)).kind).not.toBe('out_of_scope');
   });
 
-  it('GIVEN "what is X" for a word only a few facts use THEN the fact that uses it, not a refusal', () => {
-    expect(readOf('what is conmon', nlu('define', 0.9)).kind).toBe('facts');
-  });
-
   it('GIVEN a domain name that is not an ordinary word THEN the message is in scope even with foreign words', () => {
     const result = nlu('define', 0.3, [{ id: 'kvm', text: 'kvm' }]);
     expect(inScope(result, scopeSignals('kvm on my grandmas laptop', result, retriever, lexicon), undefined, 0.45)).toBe(true);
