@@ -18,10 +18,8 @@ export interface Ranked {
 
 export interface Classifier {
   readonly labels: readonly string[];
-  /** Known features of a message (used to tell "no idea" from "unsure"). */
-  knownCount(features: readonly string[]): number;
-  /** The `top` most likely intents, best first. */
-  rank(features: readonly string[], top?: number): Ranked[];
+  /** The `top` most likely intents, best first, and how many of the features are known (0: "no idea", not "unsure"). */
+  rank(features: readonly string[], top?: number): { ranked: Ranked[]; known: number };
 }
 
 export interface ClassifierOptions {
@@ -89,7 +87,7 @@ export function createClassifier(model: NbModel, options: ClassifierOptions = {}
 
   const scores = new Float64Array(classes);
 
-  function rank(features: readonly string[], top = 3): Ranked[] {
+  function rank(features: readonly string[], top = 3): { ranked: Ranked[]; known: number } {
     scores.fill(0);
     let known = 0;
     for (const f of features) {
@@ -121,14 +119,8 @@ export function createClassifier(model: NbModel, options: ClassifierOptions = {}
       while (at > 0 && best[at - 1]!.confidence < confidence) at--;
       best.splice(at, 0, { intent: labels[c]!, confidence });
     }
-    return best;
+    return { ranked: best, known };
   }
 
-  function knownCount(features: readonly string[]): number {
-    let n = 0;
-    for (const f of features) if (featureRow.has(f)) n += 1;
-    return n;
-  }
-
-  return { labels, knownCount, rank };
+  return { labels, rank };
 }

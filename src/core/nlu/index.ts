@@ -87,9 +87,10 @@ export function createNlu(intents: readonly IntentFile[], techs: readonly TechEn
   function classify(text: string): NluResult {
     const tokens = tokenize(text);
     const { matches, features } = analyse(tokens);
-    const known = classifier.knownCount(features);
+    const scored = classifier.rank(features, 4);
+    const known = scored.known;
     // With no known feature every intent ties; the honest answer is "not ours", not the first label.
-    const ranked = known === 0 ? [{ intent: OUT_OF_SCOPE, confidence: 0 }] : classifier.rank(features, 4);
+    const ranked = known === 0 ? [{ intent: OUT_OF_SCOPE, confidence: 0 }] : scored.ranked;
     const exact = verbatim.get(tokens.join(' '));
     const ranking = (exact ? [{ intent: exact, confidence: 1 }, ...ranked.filter((r) => r.intent !== exact)] : ranked).slice(0, 3);
     const best = ranking[0]!;

@@ -24,7 +24,16 @@ const BROADCAST = /@(?:everyone|here|channel)\b/gi;
 const LETTERS = /\p{L}/gu;
 const LATIN = /[a-z]/gi;
 
+// Most chat lines are printable ASCII with no markup, code, link or mention: only spacing and language need a look.
+const PLAIN = /^[ -;=?A-Z[\]\\^_a-z{}~]*$/;
+
 export function cleanInput(raw: string): CleanInput {
+  if (raw.length <= MAX_INPUT_CHARS && PLAIN.test(raw) && !raw.includes('http')) {
+    const text = raw.replace(/\s+/g, ' ').trim();
+    if (text === '') return { text: '', problem: 'empty' };
+    if (!/[a-z]/i.test(text)) return { text, problem: 'no_words' };
+    return looksForeign(text) ? { text, problem: 'other_language' } : { text };
+  }
   if (raw.length > MAX_INPUT_CHARS * 4) return { text: '', problem: 'too_long' };
   const withoutControls = raw.replace(CONTROL, ' ').normalize('NFKC');
   if (withoutControls.trim() === '') return { text: '', problem: 'empty' };
