@@ -88,14 +88,17 @@ function denseWeights(index: Bm25Index, n: number): Float32Array {
  */
 export function scoreTerms(
   index: Bm25Index,
-  terms: Iterable<[term: string, weight: number]>,
+  terms: ReadonlyMap<string, number>,
   credit: (term: string) => number,
   scores: Float64Array,
   credits: Float64Array,
 ): number[] {
   const touched: number[] = [];
   const { docs, weights, offsets } = index;
-  const common: [n: number, weight: number, credit: number][] = [];
+  // Common terms wait in three parallel lists (term number, weight, credit): no tuple per term.
+  const commonTerms: number[] = [];
+  const commonWeights: number[] = [];
+  const commonCredits: number[] = [];
   const commonLength = index.docCount * COMMON_SHARE;
   const addPostings = (n: number, weight: number, c: number) => {
     for (let i = offsets[n]!, end = offsets[n + 1]!; i < end; i++) {
@@ -105,19 +108,25 @@ export function scoreTerms(
       credits[doc] = credits[doc]! + c;
     }
   };
-  for (const [term, weight] of terms) {
+  terms.forEach((weight, term) => {
     const n = index.terms.get(term);
-    if (n === undefined) continue;
-    if (offsets[n + 1]! - offsets[n]! > commonLength) common.push([n, weight, credit(term)]);
-    else addPostings(n, weight, credit(term));
-  }
+    if (n === undefined) return;
+    if (offsets[n + 1]! - offsets[n]! > commonLength) {
+      commonTerms.push(n);
+      commonWeights.push(weight);
+      commonCredits.push(credit(term));
+    } else addPostings(n, weight, credit(term));
+  });
   if (touched.length < MIN_FOUND_BY_RARE) {
-    for (const [n, weight, c] of common) addPostings(n, weight, c);
+    for (let k = 0; k < commonTerms.length; k++) addPostings(commonTerms[k]!, commonWeights[k]!, commonCredits[k]!);
     return touched;
   }
-  for (const [n, weight, c] of common) {
-    const dense = denseWeights(index, n);
-    for (const doc of touched) {
+  for (let k = 0; k < commonTerms.length; k++) {
+    const dense = denseWeights(index, commonTerms[k]!);
+    const weight = commonWeights[k]!;
+    const c = commonCredits[k]!;
+    for (let t = 0; t < touched.length; t++) {
+      const doc = touched[t]!;
       const w = dense[doc]!;
       if (w === 0) continue;
       scores[doc] = scores[doc]! + weight * w;
