@@ -69,6 +69,19 @@ export function loadScopeLexicon(path: string, nameOf: (id: string) => string, j
   };
 }
 
+/** The stems of the message that belong to an other-sense phrase it uses. */
+function otherSenseWords(stems: readonly string[], phrases: readonly (readonly string[])[]): Set<string> {
+  const found = new Set<string>();
+  const present = new Set(stems);
+  for (const phrase of phrases) {
+    if (phrase.length === 0 || !present.has(phrase[0]!)) continue;
+    for (let i = 0; i + phrase.length <= stems.length; i++) {
+      if (phrase.every((t, k) => stems[i + k] === t)) for (const t of phrase) found.add(t);
+    }
+  }
+  return found;
+}
+
 function hasPhrase(tokens: readonly string[], phrases: readonly (readonly string[])[]): boolean {
   // Only phrases that start with one of the message's words can occur in it.
   const present = new Set(tokens);
@@ -84,12 +97,16 @@ export function scopeSignals(text: string, nlu: Pick<NluResult, 'mentions'>, ret
   // Figures ("80gb", "2x24") are never in the knowledge and say nothing about the subject.
   const words = contentWords(text).filter((w) => !/\d/.test(w));
   const unknown = words.length === 0 ? 0 : words.filter((w) => !retriever.knows(w)).length / words.length;
-  const named = nlu.mentions.some((m) => !lexicon.ordinaryNames.has(m.text) && !(m.fuzzy && lexicon.ordinaryNames.has(lexicon.nameOf(m.id))));
   const tokens = tokenize(text);
-  const jargon = tokens.some((t, i) => lexicon.domainWords.has(t) || (i > 0 && lexicon.domainWords.has(`${tokens[i - 1]} ${t}`)));
+  // "a 40ft shipping container", "a cattle rancher": the word is used in its ordinary sense, so it anchors nothing.
+  const stems = tokens.map(stem);
+  const inOtherSense = otherSenseWords(stems, lexicon.otherSenses);
+  const otherSense = inOtherSense.size > 0;
+  const named = nlu.mentions.some(
+    (m) => !lexicon.ordinaryNames.has(m.text) && !(m.fuzzy && lexicon.ordinaryNames.has(lexicon.nameOf(m.id))) && !m.text.split(' ').every((w) => inOtherSense.has(stem(w))),
+  );
+  const jargon = tokens.some((t, i) => (lexicon.domainWords.has(t) && !inOtherSense.has(stems[i]!)) || (i > 0 && lexicon.domainWords.has(`${tokens[i - 1]} ${t}`)));
   const strong = named || jargon;
-  // "a 40ft shipping container": the ordinary word is used in its ordinary sense, so it anchors nothing.
-  const otherSense = hasPhrase(tokens.map(stem), lexicon.otherSenses);
   const anchor = strong ? 'strong' : nlu.mentions.length > 0 && !otherSense ? 'weak' : 'none';
   const general = new Set(words.filter((w) => lexicon.generalStems.has(w)));
   return { anchor, unknown: otherSense && !strong ? 1 : unknown, words: words.length, otherSense, general };

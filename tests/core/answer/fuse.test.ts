@@ -67,6 +67,13 @@ describe('fusing the classifier with the fact ranking', () => {
     expect(readOf('size the guest from monitoring or by default', nlu('recommend_start', 0.9)).kind).not.toBe('out_of_scope');
   });
 
+  it('GIVEN a name inside a phrase of its other sense ("ship container") THEN it anchors nothing, even a name that is no ordinary word', () => {
+    const kvmShip = { ...lexicon, otherSenses: [...lexicon.otherSenses, ['kvm', 'ship']] };
+    const result = nlu('startup_time', 0.9, [{ id: 'kvm', text: 'kvm' }]);
+    expect(scopeSignals('the kvm ship left the port', result, retriever, kvmShip).anchor).toBe('none');
+    expect(scopeSignals('the kvm host left the cluster', result, retriever, kvmShip).anchor).toBe('strong');
+  });
+
   it('GIVEN a domain name that is not an ordinary word THEN the message is in scope even with foreign words', () => {
     const result = nlu('define', 0.3, [{ id: 'kvm', text: 'kvm' }]);
     expect(inScope(result, scopeSignals('kvm on my grandmas laptop', result, retriever, lexicon), undefined, 0.45)).toBe(true);
