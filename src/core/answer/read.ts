@@ -22,6 +22,8 @@ export interface ReadDeps {
 
 const MAX_FOREIGN_ADVICE_WORDS = 1;
 const MIN_FOREIGN_HELP_WORDS = 2;
+// Intents people hit by accident with a question ("compose logs follow" heard as goodbye): a fact may answer instead.
+const SMALL_TALK_AND_HELP = new Set(['help', 'tour_start', 'greeting', 'thanks', 'goodbye']);
 // "what is kvm", "podman??": no word besides the name (and question words).
 const BARE_QUESTION_WORDS = 0;
 const BARE_QUESTION_MAX_WORDS = 5;
@@ -49,9 +51,9 @@ export function read(deps: ReadDeps, text: string, result: NluResult): Understan
   const definitionsOf = result.entities.length === 1 && namesOnly(result, text) ? result.entities[0] : undefined;
   const hits = deps.retriever.search({ text: asked, context, entities: result.entities, topics, definitionsOf });
   const adviceOnly = result.intent === 'recommend_start' && deps.nlu.foreignWords(text, 'recommend_start') <= MAX_FOREIGN_ADVICE_WORDS;
-  // "what are requests and limits" is not a request for help however the classifier hears "what are": its words are
-  // not the ones people use to ask for help or the tour.
-  const notAskingHelp = (result.intent === 'help' || result.intent === 'tour_start') && deps.nlu.foreignWords(text, result.intent) >= MIN_FOREIGN_HELP_WORDS;
+  // "what are requests and limits" is not a request for help however the classifier hears "what are", nor "compose
+  // logs follow" a goodbye: its words are not the ones people use for those.
+  const notAskingHelp = SMALL_TALK_AND_HELP.has(result.intent) && deps.nlu.foreignWords(text, result.intent) >= MIN_FOREIGN_HELP_WORDS;
   const isProduct = (id: string) => isProductIn(deps.kb, id);
   const neighbours = (a: string, b: string) => areNeighbours(deps.kb, a, b);
   const named = new Set(result.mentions.flatMap((m) => m.text.split(' ')));
