@@ -40,9 +40,9 @@ export interface Brain {
 
 /** Loads and validates every data file and trains the classifier: the part of start-up that needs no I/O but disk. */
 export function loadBrain(root: string = projectRoot(), options: { cache?: boolean } = {}): Brain {
-  const knowledge = loadKnowledge(join(root, 'data'));
-  const messages = loadMessages(join(root, 'data', 'messages.json'));
   const cacheDir = options.cache === false ? undefined : join(root, '.cache');
+  const knowledge = loadKnowledge(join(root, 'data'), { cacheDir });
+  const messages = loadMessages(join(root, 'data', 'messages.json'));
   const intents = loadIntents(join(root, 'intents'));
   const retriever = createRetriever(knowledge, { cacheDir, expand: loadExpander(join(root, 'data', 'synonyms.json')) });
   const nlu = createNlu(intents, knowledge.techs, { cacheDir, vocabulary: retriever.knownWords });

@@ -56,6 +56,24 @@ describe('loadKnowledge', () => {
     expect(kb.techs[0]?.aliases).toEqual([]);
   });
 
+  it('GIVEN a cache of validated files THEN a second start reads the same knowledge, and a file edited since is validated again', () => {
+    const cacheDir = join(dir, '.cache');
+    writeEntries('a.json', [tech('kvm'), tech('esxi')]);
+    const first = loadKnowledge(dir, { cacheDir });
+    const second = loadKnowledge(dir, { cacheDir });
+    expect([...second.entries.keys()]).toEqual([...first.entries.keys()]);
+    expect(second.techs[0]?.aliases).toEqual([]);
+    expect(second.fingerprint).toBe(first.fingerprint);
+    writeEntries('a.json', [tech('kvm', { name: 42 })]);
+    let error: unknown;
+    try {
+      loadKnowledge(dir, { cacheDir });
+    } catch (caught) {
+      error = caught;
+    }
+    expect((error as RunwiseError).message).toMatch(/a\.json.*name/s);
+  });
+
   it('GIVEN a field of the wrong type THEN the error names the file, the entry and the field', () => {
     writeEntries('bad.json', [tech('kvm', { name: 42 })]);
     const error = loadError();
