@@ -69,14 +69,30 @@ export function loadScopeLexicon(path: string, nameOf: (id: string) => string, j
   };
 }
 
+// Other-sense phrases by their first stem, built once per phrase list: a message only tries those its words start.
+const byFirstStem = new WeakMap<readonly (readonly string[])[], Map<string, (readonly string[])[]>>();
+function phrasesStartingWith(phrases: readonly (readonly string[])[]): Map<string, (readonly string[])[]> {
+  let index = byFirstStem.get(phrases);
+  if (!index) {
+    index = new Map();
+    for (const phrase of phrases) {
+      if (phrase.length === 0) continue;
+      const list = index.get(phrase[0]!) ?? [];
+      list.push(phrase);
+      index.set(phrase[0]!, list);
+    }
+    byFirstStem.set(phrases, index);
+  }
+  return index;
+}
+
 /** The stems of the message that belong to an other-sense phrase it uses. */
 function otherSenseWords(stems: readonly string[], phrases: readonly (readonly string[])[]): Set<string> {
   const found = new Set<string>();
-  const present = new Set(stems);
-  for (const phrase of phrases) {
-    if (phrase.length === 0 || !present.has(phrase[0]!)) continue;
-    for (let i = 0; i + phrase.length <= stems.length; i++) {
-      if (phrase.every((t, k) => stems[i + k] === t)) for (const t of phrase) found.add(t);
+  const index = phrasesStartingWith(phrases);
+  for (let i = 0; i < stems.length; i++) {
+    for (const phrase of index.get(stems[i]!) ?? []) {
+      if (i + phrase.length <= stems.length && phrase.every((t, k) => stems[i + k] === t)) for (const t of phrase) found.add(t);
     }
   }
   return found;
