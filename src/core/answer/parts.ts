@@ -34,6 +34,8 @@ export function piecesOf(forms: QuestionForms | undefined, text: string): Piece[
 }
 
 const QUESTION_MIN_WORDS = 3;
+const POINTS_BACK_MAX_WORDS = 5;
+const POINTS_BACK = /\b(?:that|this|it|they|them|those|these)\b/i;
 
 /**
  * "we moved 40 php sites to one box last year. does docker need a daemon?": the question is what is ranked;
@@ -43,6 +45,10 @@ const QUESTION_MIN_WORDS = 3;
 export function askedAndContext(pieces: readonly Piece[], text: string): { asked: string; context?: string } {
   const asked = pieces.filter((p) => p.asks).map((p) => p.text);
   const context = pieces.filter((p) => !p.asks).map((p) => p.text);
-  if (asked.length === 0 || context.length === 0 || contentWords(asked.join(' ')).length < QUESTION_MIN_WORDS) return { asked: text };
+  if (asked.length === 0 || context.length === 0) return { asked: text };
+  const askedWords = contentWords(asked.join(' ')).length;
+  // "…move 30 vms to k8s. is that a good idea?": a short question about "that" is about what was said before it.
+  const pointsBack = askedWords < POINTS_BACK_MAX_WORDS && asked.some((a) => POINTS_BACK.test(a));
+  if (askedWords < QUESTION_MIN_WORDS || pointsBack) return { asked: text };
   return { asked: asked.join('\n'), context: context.join('\n') };
 }
