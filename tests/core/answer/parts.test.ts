@@ -21,6 +21,11 @@ describe('what a message asks and what it says around it', () => {
     expect(askedAndContext(piecesOf(forms, text), text)).toEqual({ asked: text });
   });
 
+  it('GIVEN a short question that points back at the context ("is that wise?") THEN the whole message is what is asked', () => {
+    const text = 'we plan to put all forty databases into one kubernetes cluster. is that wise for production?';
+    expect(askedAndContext(piecesOf(forms, text), text)).toEqual({ asked: text });
+  });
+
   it('GIVEN two questions in one sentence, a list, or a follow-up opening with "and" THEN each is a part', () => {
     expect(asked('is podman rootless and does it need a daemon')).toEqual(['is podman rootless', 'does it need a daemon']);
     expect(asked('1) what is a hypervisor 2) is kvm built into linux')).toEqual(['what is a hypervisor', 'is kvm built into linux']);
