@@ -22,7 +22,7 @@ describe('what a message asks and what it says around it', () => {
   });
 
   it('GIVEN a short question that points back at the context ("is that wise?") THEN the whole message is what is asked', () => {
-    const text = 'we plan to put all forty databases into one kubernetes cluster. is that wise for production?';
+    const text = 'we plan to put all forty databases into one kubernetes cluster. is that a sensible plan for production traffic?';
     expect(askedAndContext(piecesOf(forms, text), text)).toEqual({ asked: text });
   });
 
