@@ -9,6 +9,7 @@ const CHAT_FILLER = ['lol', 'pls', 'plz', 'thx', 'guys', 'hey', 'hi', 'u', 'ur',
 const NEGATIONS = new Set(['no', 'not', 'dont', 'doesnt', 'didnt', 'cant', 'cannot', 'isnt', 'arent', 'wasnt', 'werent', 'wont', 'shouldnt', 'wouldnt', 'couldnt', 'hasnt', 'havent', 'don', 'doesn', 'didn', 'isn', 'aren', 'wasn', 'weren', 'shouldn', 'wouldn', 'couldn', 'hasn', 'haven', 'never']);
 // "my lead says X. true?": who said it and asking whether it holds say nothing about the subject; X does.
 const HEARSAY = ['say', 'says', 'said', 'saying', 'claim', 'claims', 'claimed', 'insist', 'insists', 'told', 'tells', 'reckon', 'reckons', 'apparently', 'supposedly', 'heard', 'coworker', 'coworkers', 'colleague', 'colleagues', 'boss', 'lead', 'true', 'correct', 'right'];
+const OWNER = new Set(['my', 'our', 'your', 'a', 'small', 'tiny', 'early', 'stage', 'bootstrapped', 'funded']);
 const STOP = new Set([...englishStopwords.filter((w) => !KEEP.has(w)), ...CHAT_FILLER, ...HEARSAY, 's', 't', 're', 've', 'll', 'd', 'm']);
 
 export interface Analysed {
@@ -42,6 +43,9 @@ export const contentWords: (text: string) => readonly string[] = remembered((tex
     // "is docker a vm or not": "or not" only asks for a yes or no.
     if (NEGATIONS.has(token)) {
       if (previous !== 'or') out.push('not');
+    } else if (token === 'startup' && OWNER.has(previous)) {
+      // "our startup", "a startup" is a company, not start-up time.
+      out.push('company');
     } else if (!STOP.has(token)) out.push(stem(token));
     previous = token;
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRetriever } from '../../../src/core/retrieve/index.js';
+import { contentWords } from '../../../src/core/retrieve/terms.js';
 import { selectFacts } from '../../../src/core/answer/fuse.js';
 import { fixtureKnowledge } from './fixture.js';
 
@@ -49,6 +50,11 @@ describe('fact retrieval', () => {
     const orNot = retriever.search({ text: 'is podman rootless or not', entities: ['podman'] })[0]!;
     expect(orNot.fact.id).toBe('podman-rootless');
     expect(orNot.coverage).toBeCloseTo(plain.coverage, 5);
+  });
+
+  it('GIVEN "our startup" THEN a company, not start-up time', () => {
+    expect(contentWords('should our startup use containers')).toContain('company');
+    expect(contentWords('container startup time')).not.toContain('company');
   });
 
   it('GIVEN a two-part question THEN selects one fact per part', () => {
