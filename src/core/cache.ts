@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -31,11 +31,28 @@ export function cachedJson<T>(dir: string | undefined, kind: string, key: string
     const temporary = `${file}.${process.pid}.tmp`;
     writeFileSync(temporary, JSON.stringify(value));
     renameSync(temporary, file);
-    for (const old of readdirSync(dir)) {
-      if (old.startsWith(`${kind}-`) && old !== `${kind}-${key}.json` && !old.endsWith('.tmp')) rmSync(join(dir, old), { force: true });
-    }
+    pruneCache(dir, `${kind}-`, `${kind}-${key}.json`);
   } catch {
     // read-only: fine
   }
   return value;
+}
+
+// The compiled code and the TypeScript sources under test hash differently, so two keys of a kind are both current:
+// the newest two files of a kind are kept, so neither deletes the other's while both run.
+const KEEP_PER_KIND = 2;
+
+/** Removes the older files of one kind in `dir`, keeping `current` and the newest others up to KEEP_PER_KIND. */
+export function pruneCache(dir: string, prefix: string, current: string): void {
+  const others = readdirSync(dir)
+    .filter((name) => name.startsWith(prefix) && name !== current && !name.endsWith('.tmp'))
+    .map((name) => {
+      try {
+        return { name, at: statSync(join(dir, name)).mtimeMs };
+      } catch {
+        return { name, at: 0 };
+      }
+    })
+    .sort((a, b) => b.at - a.at);
+  for (const old of others.slice(KEEP_PER_KIND - 1)) rmSync(join(dir, old.name), { force: true });
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { cacheKey } from '../cache.js';
+import { basename, dirname, join } from 'node:path';
+import { cacheKey, pruneCache } from '../cache.js';
 import type { z } from 'zod';
 import { RunwiseError } from '../../errors.js';
 import { FactFileSchema, type Fact } from './fact-schema.js';
@@ -173,7 +173,8 @@ function listJson(dir: string): string[] {
 function validatedFiles(cacheDir: string | undefined) {
   // The schemas and this loader are code: a change to them validates everything again.
   const schemaVersion = cacheDir === undefined ? '' : cacheKey(import.meta.url, ['load', 'schema', 'fact-schema'], null);
-  const store = cacheDir === undefined ? undefined : join(cacheDir, 'validated-data.json');
+  // One file per version of the schemas: the compiled code and the sources under test both keep theirs.
+  const store = cacheDir === undefined ? undefined : join(cacheDir, `validated-data-${schemaVersion.slice(0, 12)}.json`);
   let known: Record<string, unknown> = {};
   if (store) {
     try {
@@ -209,6 +210,7 @@ function validatedFiles(cacheDir: string | undefined) {
         const temporary = `${store}.${process.pid}.tmp`;
         writeFileSync(temporary, JSON.stringify(used));
         renameSync(temporary, store);
+        pruneCache(dirname(store), 'validated-data-', basename(store));
       } catch {
         // read-only: validate at every start
       }

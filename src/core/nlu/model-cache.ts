@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { pruneCache } from '../cache.js';
 import type { NbModel } from './classifier.js';
 
 /** Everything training derives from the data, so a later start can skip training. */
@@ -80,9 +81,7 @@ export function writeModel(dir: string, key: string, model: NluModel): boolean {
     const temporary = `${target}.${process.pid}.tmp`;
     writeFileSync(temporary, JSON.stringify(file));
     renameSync(temporary, target);
-    for (const old of readdirSync(dir)) {
-      if (old.startsWith('nlu-model-') && old !== fileName(key) && !old.endsWith('.tmp')) rmSync(join(dir, old), { force: true });
-    }
+    pruneCache(dir, 'nlu-model-', fileName(key));
     return true;
   } catch {
     return false;
