@@ -93,14 +93,9 @@ export function createRetriever(kb: Knowledge, options: RetrieverOptions = {}): 
   const key = cacheKey(import.meta.url, ['index', 'bm25', 'terms', '../nlu/tokenize', '../knowledge/texts'], content);
   const data = cachedJson(options.cacheDir, 'retrieval', key, () => buildData(kb, namesOf, nameTerms));
   const index = indexFromJson(data.index);
-  // Each fact's words as numbers: the words each top fact matched are looked up for every result.
-  const wordNumbers = new Map<string, number>();
-  const numberOf = (word: string) => {
-    let n = wordNumbers.get(word);
-    if (n === undefined) wordNumbers.set(word, (n = wordNumbers.size));
-    return n;
-  };
-  const unigramsOf = data.unigramsOf.map((words) => new Set(words.map(numberOf)));
+  // Each fact's words as a set, made when the fact first ranks among the best (start-up need not build 1,700 sets).
+  const unigramSets: (ReadonlySet<string> | undefined)[] = new Array(facts.length);
+  const wordsOf = (i: number) => (unigramSets[i] ??= new Set(data.unigramsOf[i]));
   const defines = data.defines;
   const scores = new Float64Array(facts.length);
 
@@ -246,14 +241,13 @@ export function createRetriever(kb: Knowledge, options: RetrieverOptions = {}): 
       topCoverage[size] = d.coverage;
       size++;
     }
-    const queryWords = [...unigramSet].map((w) => ({ w, n: wordNumbers.get(w) ?? -1 }));
+    const queryWords = [...unigramSet];
     const hits: FactHit[] = [];
     for (let k = 0; k < size; k++) {
       const i = topDocs[k]!;
       const coverage = topCoverage[k]!;
-      const words = unigramsOf[i]!;
-      const matched: string[] = [];
-      for (const { w, n } of queryWords) if (words.has(n)) matched.push(w);
+      const words = wordsOf(i);
+      const matched = queryWords.filter((w) => words.has(w));
       hits.push({ defines: defines[i]!, fact: facts[i]!, score: topScores[k]!, coverage, coverageOfMessage: (coverage * weight) / (weight + contextWeight), matched });
     }
     for (const n of marked) roles[n] = 0;
