@@ -52,7 +52,7 @@ export interface FuseOptions {
   threshold: number;
   /** True when the message says nothing but what people say to ask for advice ("need help choosing"). */
   adviceOnly: boolean;
-  /** True when the classifier heard help or the tour, but two or more words are foreign to how people ask for them. */
+  /** True when the classifier heard help, the tour or small talk, but two or more words are foreign to how people say those. */
   notAskingHelp?: boolean;
   /** True when the entry is a product (not a concept): a fact about another product never answers for it. */
   isProduct: (id: string) => boolean;
@@ -88,15 +88,14 @@ const WEAK_CLEAN_COVERAGE = 0.6;
 const NONE_MAX_UNKNOWN = 0.2;
 const NONE_MIN_COVERAGE = 0.45;
 const NONE_JARGON_COVERAGE = 0.75;
-const NONE_WHOLE_COVERAGE = 0.95;
-const ADVICE_MIN_SPECIFIC = 0.5;
+const NONE_WHOLE_COVERAGE = 0.95; // every word known and one fact answering nearly all of them...
 const NONE_WHOLE_MIN_WORDS = 3;
 const NONE_WHOLE_OOS_CERTAIN = 0.99; // ...unless the classifier is all but certain it is off-topic ("how do i build a gaming pc")
 const NONE_SURE_TOPIC = 0.85; // the classifier is this sure of a domain topic
 const STRONG_OOS_CONFIDENCE = 0.9;
 const STRONG_OOS_UNKNOWN = 0.15;
+const ADVICE_MIN_SPECIFIC = 0.5; // a request for advice naming nothing must match a fact mostly by the domain's own words
 
-/** Whether a message is about VMs and containers at all, whatever words it shares with them. */
 /** The idf-weighted share of the words a fact matched that are not general IT words or ordinary names. */
 function specificShare(hit: FactHit, scope: ScopeSignals, retriever: Retriever): number {
   let all = 0;
@@ -109,6 +108,7 @@ function specificShare(hit: FactHit, scope: ScopeSignals, retriever: Retriever):
   return all === 0 ? 0 : specific / all;
 }
 
+/** Whether a message is about VMs and containers at all, whatever words it shares with them. */
 export function inScope(result: NluResult, scope: ScopeSignals, top: FactHit | undefined, threshold: number): boolean {
   const saysOutOfScope = result.intent === OUT_OF_SCOPE && result.confidence >= threshold;
   // Coverage leaves out words the knowledge never uses; for deciding scope they count against it.

@@ -5,28 +5,18 @@
  * Stemming is the NLU's, with its cache.
  */
 import { stem } from '../nlu/tokenize.js';
+import { remembered } from '../text/remembered.js';
 
 export { stem };
 
-// The dialogue reads one message several times (control words, preamble, question, phrases): its last few
-// texts' words are kept. Callers get a shared, read-only array.
-const recentWords = new Map<string, readonly string[]>();
-const RECENT_LIMIT = 64;
-
-/** Lowercase words of a text, punctuation removed. */
-export function words(text: string): readonly string[] {
-  let found = recentWords.get(text);
-  if (found === undefined) {
-    found = text
-      .toLowerCase()
-      .replace(/[\u2018\u2019']/g, '')
-      .split(/[^a-z0-9+#]+/)
-      .filter((w) => w.length > 0);
-    if (recentWords.size >= RECENT_LIMIT) recentWords.clear();
-    recentWords.set(text, found);
-  }
-  return found;
-}
+/** Lowercase words of a text, punctuation removed (kept for the turn: the dialogue reads one message several times). */
+export const words: (text: string) => readonly string[] = remembered((text) =>
+  text
+    .toLowerCase()
+    .replace(/[\u2018\u2019']/g, '')
+    .split(/[^a-z0-9+#]+/)
+    .filter((w) => w.length > 0),
+);
 
 /** Stems of a short text joined by spaces: the key for whole-message comparisons. */
 export function key(text: string): string {

@@ -1,5 +1,6 @@
 import { words as englishStopwords } from 'natural/lib/natural/util/stopwords.js';
 import { stem, tokenize } from '../nlu/tokenize.js';
+import { remembered } from '../text/remembered.js';
 
 // natural's list drops digits and single letters; "type 1", "cgroup v2" and "k8s" need them.
 const KEEP = new Set(['1', '2', '3', '4', '5', '6', '7', '8', '9', '0', 'v']);
@@ -17,22 +18,6 @@ export interface Analysed {
   readonly unigrams: readonly string[];
   /** Index terms: unigrams plus adjacent pairs ("live_migrat"), pairs never spanning a phrase break. */
   readonly terms: readonly string[];
-}
-
-// A turn ranks and measures the same texts several times (the question, its parts, the context): the last
-// few results are kept, as tokenize does. Callers get shared, read-only arrays.
-const RECENT_LIMIT = 64;
-function remembered<T>(compute: (text: string) => T): (text: string) => T {
-  const recent = new Map<string, T>();
-  return (text) => {
-    let value = recent.get(text);
-    if (value === undefined) {
-      value = compute(text);
-      if (recent.size >= RECENT_LIMIT) recent.clear();
-      recent.set(text, value);
-    }
-    return value;
-  };
 }
 
 /** Stemmed content words of one phrase. */
