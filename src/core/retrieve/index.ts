@@ -95,7 +95,9 @@ export function createRetriever(kb: Knowledge, options: RetrieverOptions = {}): 
   const index = indexFromJson(data.index);
   // Each fact's words as a set, made when the fact first ranks among the best (start-up need not build 1,700 sets).
   const unigramSets: (ReadonlySet<string> | undefined)[] = new Array(facts.length);
-  const wordsOf = (i: number) => (unigramSets[i] ??= new Set(data.unigramsOf[i]));
+  // Only what queries need is kept: the cached JSON (its index strings above all) can go once start-up is done.
+  const unigramLists = data.unigramsOf;
+  const wordsOf = (i: number) => (unigramSets[i] ??= new Set(unigramLists[i]));
   const defines = data.defines;
   const scores = new Float64Array(facts.length);
 
@@ -255,7 +257,8 @@ export function createRetriever(kb: Knowledge, options: RetrieverOptions = {}): 
   }
 
   const vocabulary = new Set([...frequency.keys(), ...data.entryWords]);
-  return { search, idf, knows: (word) => vocabulary.has(word), knownWords: data.knownWords };
+  const knownWords = data.knownWords;
+  return { search, idf, knows: (word) => vocabulary.has(word), knownWords };
 }
 
 interface RetrieverData {
