@@ -18,6 +18,11 @@ describe('readMessage: a description is a request', () => {
     expect(kind('a training platform where every student gets root in a throwaway container that nobody else can see')).toBe('description');
   });
 
+  it('GIVEN a product question typed as keywords ("who makes…", "… latest version") THEN a question, not a workload', () => {
+    expect(kind('windows containers latest version')).toBe('question');
+    expect(kind('legacy vendor appliance who makes it')).toBe('question');
+  });
+
   it('GIVEN a plain question about a topic THEN it stays a question', () => {
     expect(kind('do containers start faster than vms?')).toBe('question');
     expect(kind('how does kata containers isolate workloads')).toBe('question');
