@@ -26,16 +26,26 @@ export function cachedJson<T>(dir: string | undefined, kind: string, key: string
     // absent or unreadable: build it
   }
   const value = build();
+  writeCacheFile(dir, `${kind}-`, `${kind}-${key}.json`, value);
+  return value;
+}
+
+/**
+ * Writes `value` as JSON to `dir/name` atomically (a temporary file renamed over it) and removes older files that
+ * start with `prefix` (see pruneCache). Best effort: false when the folder cannot be written (a read-only install).
+ */
+export function writeCacheFile(dir: string, prefix: string, name: string, value: unknown): boolean {
   try {
     mkdirSync(dir, { recursive: true });
+    const file = join(dir, name);
     const temporary = `${file}.${process.pid}.tmp`;
     writeFileSync(temporary, JSON.stringify(value));
     renameSync(temporary, file);
-    pruneCache(dir, `${kind}-`, `${kind}-${key}.json`);
+    pruneCache(dir, prefix, name);
+    return true;
   } catch {
-    // read-only: fine
+    return false;
   }
-  return value;
 }
 
 // The compiled code and the TypeScript sources under test hash differently, so two keys of a kind are both current:
@@ -43,7 +53,7 @@ export function cachedJson<T>(dir: string | undefined, kind: string, key: string
 const KEEP_PER_KIND = 2;
 
 /** Removes the older files of one kind in `dir`, keeping `current` and the newest others up to KEEP_PER_KIND. */
-export function pruneCache(dir: string, prefix: string, current: string): void {
+function pruneCache(dir: string, prefix: string, current: string): void {
   const others = readdirSync(dir)
     .filter((name) => name.startsWith(prefix) && name !== current && !name.endsWith('.tmp'))
     .map((name) => {

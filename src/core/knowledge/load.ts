@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { cacheKey, pruneCache } from '../cache.js';
+import { cacheKey, writeCacheFile } from '../cache.js';
 import type { z } from 'zod';
 import { RunwiseError } from '../../errors.js';
 import { FactFileSchema, type Fact } from './fact-schema.js';
@@ -205,15 +205,8 @@ function validatedFiles(cacheDir: string | undefined) {
     /** Keeps only the files this start read, so the cache never grows with old versions. */
     save(): void {
       if (!store || (!changed && Object.keys(used).length === Object.keys(known).length)) return;
-      try {
-        mkdirSync(dirname(store), { recursive: true });
-        const temporary = `${store}.${process.pid}.tmp`;
-        writeFileSync(temporary, JSON.stringify(used));
-        renameSync(temporary, store);
-        pruneCache(dirname(store), 'validated-data-', basename(store));
-      } catch {
-        // read-only: validate at every start
-      }
+      // A read-only install validates at every start.
+      writeCacheFile(dirname(store), 'validated-data-', basename(store), used);
     },
   };
 }

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { pruneCache } from '../cache.js';
+import { writeCacheFile } from '../cache.js';
 import type { NbModel } from './classifier.js';
 
 /** Everything training derives from the data, so a later start can skip training. */
@@ -75,15 +75,5 @@ export function writeModel(dir: string, key: string, model: NluModel): boolean {
   });
   const { labels, features, unseen } = model.nb;
   const file: CachedFile = { key, labels, features, unseen, cells, values, commonWords: model.commonWords, verbatim: model.verbatim };
-  try {
-    mkdirSync(dir, { recursive: true });
-    const target = join(dir, fileName(key));
-    const temporary = `${target}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify(file));
-    renameSync(temporary, target);
-    pruneCache(dir, 'nlu-model-', fileName(key));
-    return true;
-  } catch {
-    return false;
-  }
+  return writeCacheFile(dir, 'nlu-model-', fileName(key), file);
 }
