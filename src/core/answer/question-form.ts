@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Facet } from '../knowledge/fact-schema.js';
 import { readDataFile } from '../data-file.js';
+import { remembered } from '../text/remembered.js';
 
 const Pattern = z.string().refine((source) => {
   try {
@@ -35,16 +36,9 @@ export function createQuestionForms(file: z.infer<typeof QuestionFormsFileSchema
   const joinerBreak = new RegExp(`,?\\s+(?:${file.joiners.join('|')})\\s+(?=(?:${words})\\b)`, 'i');
   // "and is dockershim still in there": a joiner may open the sentence.
   const opens = new RegExp(`^\\W*(?:(?:${file.joiners.join('|')}|so|ok|okay|but)\\s+)?(?:${words})\\b`, 'i');
-  let lastText: string | undefined;
-  let lastFacets: readonly Facet[] = [];
   return {
     // A turn asks this of the same texts more than once (the question, then each part).
-    facetsOf(text) {
-      if (text === lastText) return lastFacets;
-      lastText = text;
-      lastFacets = forms.find((form) => form.pattern.test(text))?.facets ?? [];
-      return lastFacets;
-    },
+    facetsOf: remembered((text): readonly Facet[] => forms.find((form) => form.pattern.test(text))?.facets ?? []),
     joinerBreak,
     opensQuestion: (sentence) => opens.test(sentence),
   };

@@ -1,6 +1,7 @@
 import { extractSlots, type Slots } from './extract.js';
 import { looksLikeQuestion } from './input.js';
 import type { Flows } from './load.js';
+import { remembered } from '../text/remembered.js';
 import { clauses, stem, words } from './text.js';
 
 /**
@@ -22,10 +23,7 @@ export type Reading =
   | { kind: 'none' };
 
 // A message is checked against several phrase lists in a row: its phrases are computed once.
-let lastText: string | undefined;
-let lastPhrases = new Set<string>();
-function phrasesOf(text: string): ReadonlySet<string> {
-  if (text === lastText) return lastPhrases;
+const phrasesOf: (text: string) => ReadonlySet<string> = remembered((text) => {
   const found = new Set<string>();
   for (const clause of clauses(text, new Set())) {
     for (let i = 0; i < clause.length; i++) {
@@ -33,10 +31,8 @@ function phrasesOf(text: string): ReadonlySet<string> {
       for (let n = 1; n <= 3 && i + n <= clause.length; n++) found.add((key = n === 1 ? clause[i]! : `${key} ${clause[i + n - 1]!}`));
     }
   }
-  lastText = text;
-  lastPhrases = found;
   return found;
-}
+});
 
 /** True when any of `phrases` (stem keys of up to three words) occurs in the text. */
 function hasPhrase(text: string, phrases: ReadonlySet<string>): boolean {
