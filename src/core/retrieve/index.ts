@@ -1,6 +1,6 @@
 import type { Fact } from '../knowledge/fact-schema.js';
 import type { Knowledge } from '../knowledge/load.js';
-import { isProduct as isProductIn, neighboursOf } from '../knowledge/relations.js';
+import { areNeighbours, isProduct as isProductIn } from '../knowledge/relations.js';
 import { cacheKey, cachedJson } from '../cache.js';
 import { buildIndex, indexFromJson, indexToJson, scoreTerms, type Bm25Json } from './bm25.js';
 import { frequentWords, knowledgeTexts } from '../knowledge/texts.js';
@@ -111,31 +111,25 @@ export function createRetriever(kb: Knowledge, options: RetrieverOptions = {}): 
 
   // Entries as numbers, and each fact's `about` (all, and its products) as numbers: the entity factor runs for
   // hundreds of facts a query, so it compares numbers, not strings.
-  const entryNumbers = new Map<string, number>();
-  const entryNumber = (id: string) => {
-    let n = entryNumbers.get(id);
-    if (n === undefined) entryNumbers.set(id, (n = entryNumbers.size));
-    return n;
-  };
+  // The loader checked that every `about` id is an entry, so every entry's number is known up front.
+  const entryNumbers = new Map([...kb.entries.keys()].map((id, n) => [id, n]));
+  const entryNumber = (id: string) => entryNumbers.get(id)!;
   const aboutNumbers = facts.map((f) => Int32Array.from(f.about, entryNumber));
   const productNumbers = products.map((ids) => Int32Array.from(ids, entryNumber));
-  // What counts as near a named technology, either way round (vSphere is near ESXi, ESXi near vSphere).
+  // The products near a named technology, either way round (vSphere is near ESXi, ESXi near vSphere).
+  const productIds = [...new Set(products.flat())];
   const nearSets = new Map<string, number[]>();
   const nearTo = (named: string) => {
     let near = nearSets.get(named);
-    if (!near) {
-      const set = new Set(neighboursOf(kb, named));
-      for (const id of new Set(products.flat())) if (neighboursOf(kb, id).includes(named)) set.add(id);
-      nearSets.set(named, (near = [...set].map(entryNumber)));
-    }
+    if (!near) nearSets.set(named, (near = productIds.filter((id) => areNeighbours(kb, named, id)).map(entryNumber)));
     return near;
   };
   // Per query: what each entry is to the message (bit flags), reset after the query.
   const NAMED = 1;
   const CONCEPT = 2;
   const NEAR = 4;
-  const roles = new Uint8Array(Math.max(entryNumbers.size, 1) + 1024);
-  const roleOf = (n: number) => roles[n] ?? 0;
+  const roles = new Uint8Array(entryNumbers.size);
+  const roleOf = (n: number) => roles[n]!;
 
   function entityFactor(i: number, namedCount: number): number {
     const about = aboutNumbers[i]!;
