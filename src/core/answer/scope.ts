@@ -69,10 +69,10 @@ export function loadScopeLexicon(path: string, nameOf: (id: string) => string, j
   };
 }
 
-// Other-sense phrases by their first stem, built once per phrase list: a message only tries those its words start.
-const byFirstStem = new WeakMap<readonly (readonly string[])[], Map<string, (readonly string[])[]>>();
+// Phrases by their first word, built once per phrase list: a message only tries those its words start.
+const byFirstWord = new WeakMap<readonly (readonly string[])[], Map<string, (readonly string[])[]>>();
 function phrasesStartingWith(phrases: readonly (readonly string[])[]): Map<string, (readonly string[])[]> {
-  let index = byFirstStem.get(phrases);
+  let index = byFirstWord.get(phrases);
   if (!index) {
     index = new Map();
     for (const phrase of phrases) {
@@ -81,32 +81,26 @@ function phrasesStartingWith(phrases: readonly (readonly string[])[]): Map<strin
       list.push(phrase);
       index.set(phrase[0]!, list);
     }
-    byFirstStem.set(phrases, index);
+    byFirstWord.set(phrases, index);
   }
   return index;
 }
 
-/** The stems of the message that belong to an other-sense phrase it uses. */
-function otherSenseWords(stems: readonly string[], phrases: readonly (readonly string[])[]): Set<string> {
+/** The words of the message (tokens or stems, as the phrases are) that belong to a phrase of the list it uses. */
+function wordsInPhrases(words: readonly string[], phrases: readonly (readonly string[])[]): Set<string> {
   const found = new Set<string>();
   const index = phrasesStartingWith(phrases);
-  for (let i = 0; i < stems.length; i++) {
-    for (const phrase of index.get(stems[i]!) ?? []) {
-      if (i + phrase.length <= stems.length && phrase.every((t, k) => stems[i + k] === t)) for (const t of phrase) found.add(t);
+  for (let i = 0; i < words.length; i++) {
+    for (const phrase of index.get(words[i]!) ?? []) {
+      if (i + phrase.length <= words.length && phrase.every((t, k) => words[i + k] === t)) for (const t of phrase) found.add(t);
     }
   }
   return found;
 }
 
-function hasPhrase(tokens: readonly string[], phrases: readonly (readonly string[])[]): boolean {
-  // Only phrases that start with one of the message's words can occur in it.
-  const present = new Set(tokens);
-  return phrases.some((phrase) => phrase.length > 0 && present.has(phrase[0]!) && tokens.some((_, i) => phrase.every((t, k) => tokens[i + k] === t)));
-}
-
 /** True when the message reports a problem rather than describing a workload. */
 export function reportsTrouble(text: string, lexicon: Pick<ScopeLexicon, 'troubleWords'>): boolean {
-  return hasPhrase(tokenize(text), lexicon.troubleWords);
+  return wordsInPhrases(tokenize(text), lexicon.troubleWords).size > 0;
 }
 
 export function scopeSignals(text: string, nlu: Pick<NluResult, 'mentions'>, retriever: Pick<Retriever, 'knows'>, lexicon: ScopeLexicon): ScopeSignals {
@@ -116,7 +110,7 @@ export function scopeSignals(text: string, nlu: Pick<NluResult, 'mentions'>, ret
   const tokens = tokenize(text);
   // "a 40ft shipping container", "a cattle rancher": the word is used in its ordinary sense, so it anchors nothing.
   const stems = tokens.map(stem);
-  const inOtherSense = otherSenseWords(stems, lexicon.otherSenses);
+  const inOtherSense = wordsInPhrases(stems, lexicon.otherSenses);
   const otherSense = inOtherSense.size > 0;
   const named = nlu.mentions.some(
     (m) => !lexicon.ordinaryNames.has(m.text) && !(m.fuzzy && lexicon.ordinaryNames.has(lexicon.nameOf(m.id))) && !m.text.split(' ').every((w) => inOtherSense.has(stem(w))),
