@@ -1,39 +1,11 @@
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { projectRoot } from '../../src/paths.js';
 import { startFakeDiscord, type FakeDiscord } from '../adapters/discord/fake-discord.js';
 import { BOT, BOT_ID, CHANNEL_ID, events, fixture, paths } from '../adapters/discord/harness.js';
+import { startBot, waitUntil as until } from '../support/bot-process.js';
 import { scrape } from './scrape.js';
 
-/** `npm start` (dist/src/main.js) as a process, its JSON logs parsed from stderr. */
-function start(env: Record<string, string>) {
-  const child = spawn(process.execPath, [join(projectRoot(), 'dist', 'src', 'main.js')], {
-    env: { PATH: process.env.PATH ?? '', STATE_URL: 'memory:', LOG_LEVEL: 'info', METRICS_PORT: '0', ...env },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  let stdout = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const logs = () =>
-    stderr
-      .split('\n')
-      .filter((line) => line.startsWith('{'))
-      .map((line) => JSON.parse(line) as { msg?: string; port?: number });
-  return { child, exited, logs, stdout: () => stdout };
-}
-
-async function until<T>(probe: () => T | undefined | null | false, what: string, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
+/** The bot with its metrics server on an ephemeral port. */
+const start = (env: Record<string, string>) => startBot({ METRICS_PORT: '0', ...env });
 
 describe('METRICS_PORT', () => {
   let discord: FakeDiscord | undefined;

@@ -1,7 +1,5 @@
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { projectRoot } from '../../../src/paths.js';
+import { startBot } from '../../support/bot-process.js';
 import { startFakeSlack, type FakeSlack } from '../slack/fake-slack.js';
 import { eventFrom } from '../slack/harness.js';
 import { eventBody, sendSigned } from '../slack/signed.js';
@@ -12,7 +10,6 @@ import { BOT, BOT_ID, CHANNEL_ID, events, fixture, paths } from './harness.js';
  * `npm start` (dist/src/main.js) as a real process with both platforms configured, each pointed at its
  * fake on loopback: one process answers on Slack and on Discord, and SIGTERM stops both cleanly.
  */
-const main = join(projectRoot(), 'dist', 'src', 'main.js');
 const SLACK_TOKEN = 'xoxb-1-both-platforms-token';
 const SLACK_SECRET = 'both-platforms-signing-secret';
 const DISCORD_TOKEN = 'both-platforms-discord-token';
@@ -30,32 +27,17 @@ describe('npm start with Slack and Discord configured', () => {
   it('GIVEN both platforms THEN one process answers on each, and SIGTERM stops both and exits 0', async () => {
     slack = await startFakeSlack();
     discord = await startFakeDiscord({ botUser: BOT, applicationId: BOT_ID, guilds: [fixture('guild_create')] });
-    const child = spawn(process.execPath, [main], {
-      env: {
-        PATH: process.env.PATH ?? '',
-        STATE_URL: 'memory:',
-        LOG_LEVEL: 'info',
-        PORT: '0',
-        SLACK_BOT_TOKEN: SLACK_TOKEN,
-        SLACK_SIGNING_SECRET: SLACK_SECRET,
-        SLACK_API_URL: slack.apiUrl,
-        DISCORD_TOKEN,
-        DISCORD_APPLICATION_ID: BOT_ID,
-        DISCORD_API_URL: discord.apiUrl,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    const bot = startBot({
+      PORT: '0',
+      SLACK_BOT_TOKEN: SLACK_TOKEN,
+      SLACK_SIGNING_SECRET: SLACK_SECRET,
+      SLACK_API_URL: slack.apiUrl,
+      DISCORD_TOKEN,
+      DISCORD_APPLICATION_ID: BOT_ID,
+      DISCORD_API_URL: discord.apiUrl,
     });
-    kill = () => child.kill('SIGKILL');
-    let stderr = '';
-    let stdout = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-    const logLines = () =>
-      stderr
-        .split('\n')
-        .filter((line) => line.startsWith('{'))
-        .map((line) => JSON.parse(line) as { msg?: string; platform?: string; port?: number });
+    kill = () => bot.child.kill('SIGKILL');
+    const logLines = bot.logs;
 
     const started = await discord.waitFor(() => {
       const lines = logLines().filter((l) => l.msg === 'platform started');
@@ -83,15 +65,15 @@ describe('npm start with Slack and Discord configured', () => {
       15_000,
     );
 
-    child.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    bot.child.kill('SIGTERM');
+    expect(await bot.exited).toBe(0);
     kill = undefined;
     const messages = logLines().map((l) => l.msg);
     expect(messages).toEqual(expect.arrayContaining(['slack: stopped', 'discord: disconnected', 'stopped']));
     expect(messages.indexOf('stopped')).toBeGreaterThan(messages.indexOf('slack: stopped'));
     expect(messages.indexOf('stopped')).toBeGreaterThan(messages.indexOf('discord: disconnected'));
     // Logs go to stderr only, and never carry a credential.
-    expect(stdout).toBe('');
-    for (const secret of [SLACK_TOKEN, SLACK_SECRET, DISCORD_TOKEN]) expect(stderr).not.toContain(secret);
+    expect(bot.stdout()).toBe('');
+    for (const secret of [SLACK_TOKEN, SLACK_SECRET, DISCORD_TOKEN]) expect(bot.stderr()).not.toContain(secret);
   });
 });

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { startFakeGateway, type FakeGateway } from './fake-gateway.js';
 import { createMessageBook, pingsOf, snowflake, type Pings } from './fake-messages.js';
+import { waitUntil } from '../../support/bot-process.js';
 
 /** One request the bot made to the fake Discord API. */
 export interface RecordedCall {
@@ -157,15 +158,7 @@ export async function startFakeDiscord(opts: FakeDiscordOptions): Promise<FakeDi
     ok: (method, path) =>
       calls.filter((c) => c.status >= 200 && c.status < 300 && (!method || c.method === method) && (!path || path.test(c.path))),
     failOnce: (rule) => failures.push(rule),
-    async waitFor(probe, what, timeoutMs = 10_000) {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const value = probe();
-        if (value) return value;
-        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-        await new Promise((resolve) => setTimeout(resolve, 10));
-      }
-    },
+    waitFor: (probe, what, timeoutMs = 10_000) => waitUntil(probe, what, timeoutMs, 10),
     async close() {
       await gateway.close();
       server.closeAllConnections();
