@@ -10,6 +10,7 @@ import type { AnswerContext } from './answer/compose.js';
 import type { DialoguePort, DialogueSnapshot, DialogueTurn, FlowId } from './dialogue-port.js';
 import type { Nlu, NluResult } from './nlu/index.js';
 import type { Retriever } from './retrieve/index.js';
+import { isProduct } from './knowledge/relations.js';
 import { cleanInput } from './text/clean.js';
 import { assertNever, MAX_CHOICES, type Inbound, type Reply } from './types.js';
 import type { LogEntry } from '../store/types.js';
@@ -152,6 +153,15 @@ const OWN_PROBLEM_MIN_COVERAGE = 0.85;
 const TROUBLE_MIN_COVERAGE = 0.5;
 // The classifier's confidence that a message is off-topic above which one trait of a workload in it does not count.
 const SURE_OFF_TOPIC = 0.6;
+// "firewall appliance (pfsense) in vm or container", "containers on vms or bare metal": asked which to use for one
+// named thing, or on a trade-off with no workload in it, and a fact answers the whole message: that is answered.
+const WHICH_FACT_FIT = 0.9;
+const ONE_THING_MAX_WORDS = 6;
+const ONE_THING_MAX_TRAITS = 2;
+// "nvidia container toolkit on rhel install", "self hosted runner autoscaling on aws spot": a few keywords naming a
+// product, said of nobody's workload and asking nothing, are a search when a fact fits half of them.
+const SEARCH_MAX_WORDS = 6;
+const SEARCH_FACT_FIT = 0.5;
 
 /** The reply for what the classifier and the fact ranking made of a message together. */
 function replyFor(deps: DecideDeps, reading: Reading, result: NluResult): Reply {
@@ -199,9 +209,14 @@ function decideText(deps: DecideDeps, input: TurnInput, text: string, result: Nl
     scope.anchor === 'none';
   // The classifier hears "we run customers' scripts in containers… how real is the escape risk?" as a request
   // for advice; it asks something else, so that is answered, with the recommendation offered.
-  if (isIntent(reading, 'recommend_start') && ((described?.kind === 'asks' && !described.advice) || described?.kind === 'question')) {
-    const asQuestion = read(deps, text, withoutDialogueActs(result)).reading;
-    if (asQuestion.kind === 'facts') reading = asQuestion;
+  // So is a question asking which to use on a trade-off that a fact answers whole ("whats better for latency, containers or vms").
+  if (isIntent(reading, 'recommend_start')) {
+    const answerable = (described?.kind === 'asks' && !described.advice) || described?.kind === 'question';
+    if (answerable || described?.kind === 'which') {
+      const asQuestion = read(deps, text, withoutDialogueActs(result));
+      const fitsWhole = (asQuestion.hits[0]?.coverageOfMessage ?? 0) >= WHICH_FACT_FIT;
+      if (asQuestion.reading.kind === 'facts' && (answerable || fitsWhole)) reading = asQuestion.reading;
+    }
   }
   const flow = reading.kind === 'intent' ? DIALOGUE_INTENTS[reading.intent] : undefined;
   if (flow) return startFlow(deps, input, flow, text);
@@ -212,15 +227,20 @@ function decideText(deps: DecideDeps, input: TurnInput, text: string, result: Nl
   const trouble = described?.kind === 'describes' && reportsTrouble(text, deps.scope);
   const problem =
     described?.kind === 'describes' &&
-    !described.advice &&
     reading.kind === 'facts' &&
-    ((fit >= PROBLEM_MIN_COVERAGE && (!described.own || trouble || fit >= OWN_PROBLEM_MIN_COVERAGE)) || (trouble && fit >= TROUBLE_MIN_COVERAGE));
+    (described.advice
+      ? !described.bare && fit >= WHICH_FACT_FIT && (described.traits === 0 || (!described.own && described.traits <= ONE_THING_MAX_TRAITS && scope.words <= ONE_THING_MAX_WORDS))
+      : (fit >= PROBLEM_MIN_COVERAGE && (!described.own || trouble || fit >= OWN_PROBLEM_MIN_COVERAGE)) ||
+        (trouble && fit >= TROUBLE_MIN_COVERAGE) ||
+        (!described.own && fit >= SEARCH_FACT_FIT && scope.words <= SEARCH_MAX_WORDS && result.entities.some((id) => isProduct(deps.kb, id))));
   if (described?.kind === 'describes' && !problem && !offTopic) return startFlow(deps, input, 'recommend', text);
   if (described?.kind === 'control') return withDialogue(notice('recommend_start', described.text, startChoices(deps)), undefined);
   if (described?.kind === 'preamble') return withDialogue(notice('greeting', deps.messages.goAhead, startChoices(deps)), undefined);
 
   let reply = replyFor(deps, reading, result);
-  if ((described?.kind === 'asks' || described?.kind === 'describes') && !offTopic && reply.choices.length < MAX_CHOICES) reply = { ...reply, choices: [...reply.choices, described.offer] };
+  // A refused "which is better" question ("postgres or mongodb?") is not offered a recommendation.
+  const offers = described?.kind === 'asks' || described?.kind === 'describes' || (described?.kind === 'which' && reply.kind !== 'fallback');
+  if (offers && !offTopic && reply.choices.length < MAX_CHOICES) reply = { ...reply, choices: [...reply.choices, described.offer] };
   // Whatever the bot could not answer outright (including a clear question about something it does
   // not know, "what is terraform?") is logged for maintainers to teach.
   const effects: Effect[] = reply.kind === 'fallback' || reply.kind === 'clarify' ? [unanswered(input, text, result)] : [];

@@ -21,6 +21,8 @@ export interface DialogueTurn {
  * - preamble: "got a minute?": a question is coming; invite it
  * - question: a question that neither asks which to use nor describes a workload; answer it as usual, even when
  *   the classifier hears a request for advice in it ("compliance says PCI can't be in containers. true?")
+ * - which: a question that asks which to use and describes no workload ("whats better for latency, containers or
+ *   vms"); answer it when a fact answers it whole, and offer the recommendation
  * - other: none of these; answer it as usual
  */
 /**
@@ -28,14 +30,15 @@ export interface DialogueTurn {
  * core finds the "description" is really a problem a fact answers; `advice` says it asked which to use
  * (a question that does not, "…how real is the escape risk here?", is answered before any recommendation);
  * `own` says it speaks of the user's own workload ("we run…", "our app"); `traits` is how many of the workload's
- * questions it answers.
+ * questions it answers; `bare` says it asks which to use and says nothing else ("vm or container?", "help me pick").
  */
 export type MessageReading =
-  | { kind: 'describes'; offer: Choice; advice: boolean; own: boolean; traits: number }
+  | { kind: 'describes'; offer: Choice; advice: boolean; own: boolean; traits: number; bare: boolean }
   | { kind: 'asks'; offer: Choice; advice: boolean }
   | { kind: 'control'; text: string }
   | { kind: 'preamble' }
   | { kind: 'question' }
+  | { kind: 'which'; offer: Choice }
   | { kind: 'other' };
 
 /** What the core needs from the dialogue engine; `createDialoguePort` binds the engine's functions to loaded flows. */

@@ -4,16 +4,18 @@ import { cacheKey, cachedJson } from '../cache.js';
 import { words as englishStopwords } from 'natural/lib/natural/util/stopwords.js';
 import { frequentWords } from '../knowledge/texts.js';
 import { tokenize } from '../nlu/tokenize.js';
+import { isStopWord } from '../retrieve/terms.js';
 
 /**
  * The domain's own words: used by the knowledge, absent from a general English lexicon (natural's
  * 92,000-word POS lexicon) and from the off-topic training messages. "dom0", "kubelet", "qcow2" are;
- * "garden", "kernel", "linux" (an off-topic message may say it) are not.
+ * "garden", "kernel", "linux" (an off-topic message may say it) are not, and neither is chat filler ("pls"), which
+ * the facts' phrasings use as people do.
  */
 export function findJargon(knowledge: readonly string[], offTopic: readonly string[], isEnglish: (word: string) => boolean): string[] {
   const ordinary = new Set(offTopic.flatMap((t) => tokenize(t)));
   return frequentWords(knowledge, JARGON_MIN_COUNT)
-    .filter((w) => w.length >= 3 && /[a-z]/.test(w) && !/^\d/.test(w) && !ordinary.has(w) && !isEnglish(w))
+    .filter((w) => w.length >= 3 && /[a-z]/.test(w) && !/^\d/.test(w) && !ordinary.has(w) && !isStopWord(w) && !isEnglish(w))
     .sort();
 }
 
@@ -38,7 +40,7 @@ const LEXICON = 'natural/lib/natural/brill_pos_tagger/data/English/lexicon_from_
 
 /** findJargon with natural's lexicon, cached in `cacheDir` by the texts it was computed from (the lexicon costs ~70 ms to load). */
 export function loadJargon(knowledge: readonly string[], offTopic: readonly string[], cacheDir?: string): Set<string> {
-  const key = cacheKey(import.meta.url, ['jargon', '../nlu/tokenize', '../knowledge/texts'], [knowledge, offTopic]);
+  const key = cacheKey(import.meta.url, ['jargon', '../nlu/tokenize', '../knowledge/texts', '../retrieve/terms'], [knowledge, offTopic]);
   return new Set(
     cachedJson(cacheDir, 'jargon', key, () => {
       const lexicon = JSON.parse(readFileSync(createRequire(import.meta.url).resolve(LEXICON), 'utf8')) as Record<string, unknown>;

@@ -41,16 +41,16 @@ export function readOutside(flows: Flows, text: string): OutsideReading {
   // questions; "recommend a keyboard under $100" is not one.
   const adviceOnly = short && asksForAdvice(flows, text) && said.every((w) => flows.describe.adviceWords.has(w) || flows.fillers.has(w) || preamble(w));
   if ((reading.kind === 'question' || reading.kind === 'none') && adviceOnly) {
-    return { kind: 'describes', offer: offerOf(flows, {}), advice: true, own: false, traits: 0 };
+    return { kind: 'describes', offer: offerOf(flows, {}), advice: true, own: false, traits: 0, bare: true };
   }
   switch (reading.kind) {
     case 'description':
-      return { kind: 'describes', offer: offerOf(flows, reading.slots), advice: asksForAdvice(flows, text), own: reading.own, traits: traitsOf(flows, reading.slots) };
+      return { kind: 'describes', offer: offerOf(flows, reading.slots), advice: asksForAdvice(flows, text), own: reading.own, traits: traitsOf(flows, reading.slots), bare: false };
     case 'both':
       return { kind: 'asks', offer: offerOf(flows, reading.slots), advice: asksForAdvice(flows, text) };
     case 'question':
       // "should we containerize our database?" asks which to use though it describes no workload yet.
-      return asksForAdvice(flows, text) ? { kind: 'other' } : { kind: 'question' };
+      return asksForAdvice(flows, text) ? { kind: 'which', offer: offerOf(flows, {}) } : { kind: 'question' };
     case 'none':
       return { kind: 'other' };
   }

@@ -82,58 +82,83 @@ function denseWeights(index: Bm25Index, n: number): Float32Array {
   return dense;
 }
 
+/** Per-query working memory of scoreTerms, sized to the index and reused: a query allocates nothing per document. */
+export interface ScoreBuffers {
+  scores: Float64Array;
+  /** The query's own words a document matched, idf-weighted. */
+  credits: Float64Array;
+  /** Which of the query's own words (bit k for word k, up to 32) a document matched. */
+  matched: Uint32Array;
+  /** The documents touched, in first-touched order: touched[0 .. count). */
+  touched: Int32Array;
+}
+
+export function scoreBuffers(docCount: number): ScoreBuffers {
+  return { scores: new Float64Array(docCount), credits: new Float64Array(docCount), matched: new Uint32Array(docCount), touched: new Int32Array(docCount) };
+}
+
+/** A term of the query: its weight, the credit a match earns towards coverage, and its own-word bit (0 for none). */
+export interface QueryTerm {
+  weight: number;
+  credit: number;
+  bit: number;
+}
+
 /**
- * Adds each term's weights into `scores` and, for terms with a `credit`, that credit into `credits`
- * (the query's own words a document matched). Returns the documents touched, in first-touched order.
+ * Adds each term's weights into `scores` and, for the query's own words, their credit into `credits` and
+ * their bit into `matched`. Returns how many documents were touched (listed in `touched`). The caller
+ * resets the touched documents' scores, credits and bits to 0.
  */
-export function scoreTerms(
-  index: Bm25Index,
-  terms: ReadonlyMap<string, number>,
-  credit: (term: string) => number,
-  scores: Float64Array,
-  credits: Float64Array,
-): number[] {
-  const touched: number[] = [];
+export function scoreTerms(index: Bm25Index, terms: ReadonlyMap<string, QueryTerm>, buffers: ScoreBuffers): number {
+  const { scores, credits, matched, touched } = buffers;
+  let count = 0;
   const { docs, weights, offsets } = index;
-  // Common terms wait in three parallel lists (term number, weight, credit): no tuple per term.
-  const commonTerms: number[] = [];
-  const commonWeights: number[] = [];
-  const commonCredits: number[] = [];
+  // Common terms wait until the rarer ones have found their documents.
+  const common: QueryTerm[] = [];
+  const commonNumbers: number[] = [];
   const commonLength = index.docCount * COMMON_SHARE;
-  const addPostings = (n: number, weight: number, c: number) => {
+  for (const [term, q] of terms) {
+    const n = index.terms.get(term);
+    if (n === undefined) continue;
+    if (offsets[n + 1]! - offsets[n]! > commonLength) {
+      common.push(q);
+      commonNumbers.push(n);
+      continue;
+    }
+    const { weight, credit, bit } = q;
     for (let i = offsets[n]!, end = offsets[n + 1]!; i < end; i++) {
       const doc = docs[i]!;
-      if (scores[doc] === 0) touched.push(doc);
+      if (scores[doc] === 0) touched[count++] = doc;
       scores[doc] = scores[doc]! + weight * weights[i]!;
-      credits[doc] = credits[doc]! + c;
+      credits[doc] = credits[doc]! + credit;
+      matched[doc] = matched[doc]! | bit;
     }
-  };
-  terms.forEach((weight, term) => {
-    const n = index.terms.get(term);
-    if (n === undefined) return;
-    if (offsets[n + 1]! - offsets[n]! > commonLength) {
-      commonTerms.push(n);
-      commonWeights.push(weight);
-      commonCredits.push(credit(term));
-    } else addPostings(n, weight, credit(term));
-  });
-  if (touched.length < MIN_FOUND_BY_RARE) {
-    for (let k = 0; k < commonTerms.length; k++) addPostings(commonTerms[k]!, commonWeights[k]!, commonCredits[k]!);
-    return touched;
   }
-  for (let k = 0; k < commonTerms.length; k++) {
-    const dense = denseWeights(index, commonTerms[k]!);
-    const weight = commonWeights[k]!;
-    const c = commonCredits[k]!;
-    for (let t = 0; t < touched.length; t++) {
+  const allOfCommon = count < MIN_FOUND_BY_RARE;
+  for (let k = 0; k < common.length; k++) {
+    const n = commonNumbers[k]!;
+    const { weight, credit, bit } = common[k]!;
+    if (allOfCommon) {
+      for (let i = offsets[n]!, end = offsets[n + 1]!; i < end; i++) {
+        const doc = docs[i]!;
+        if (scores[doc] === 0) touched[count++] = doc;
+        scores[doc] = scores[doc]! + weight * weights[i]!;
+        credits[doc] = credits[doc]! + credit;
+        matched[doc] = matched[doc]! | bit;
+      }
+      continue;
+    }
+    const dense = denseWeights(index, n);
+    for (let t = 0; t < count; t++) {
       const doc = touched[t]!;
       const w = dense[doc]!;
       if (w === 0) continue;
       scores[doc] = scores[doc]! + weight * w;
-      credits[doc] = credits[doc]! + c;
+      credits[doc] = credits[doc]! + credit;
+      matched[doc] = matched[doc]! | bit;
     }
   }
-  return touched;
+  return count;
 }
 
 /**
@@ -165,4 +190,20 @@ export function indexFromJson(json: Bm25Json): Bm25Index {
     docs: new Uint32Array(bytes(json.docs)),
     weights: new Float32Array(bytes(json.weights)),
   };
+}
+
+/** True when the term's postings list the document (postings are sorted by document). */
+export function postingsHave(index: Bm25Index, term: string, doc: number): boolean {
+  const n = index.terms.get(term);
+  if (n === undefined) return false;
+  let lo = index.offsets[n]!;
+  let hi = index.offsets[n + 1]!;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const at = index.docs[mid]!;
+    if (at === doc) return true;
+    if (at < doc) lo = mid + 1;
+    else hi = mid;
+  }
+  return false;
 }

@@ -2,7 +2,7 @@ import type { Fact } from '../knowledge/fact-schema.js';
 import type { Knowledge } from '../knowledge/load.js';
 import { areNeighbours, isProduct as isProductIn } from '../knowledge/relations.js';
 import { cacheKey, cachedJson } from '../cache.js';
-import { buildIndex, indexFromJson, indexToJson, scoreTerms, type Bm25Json } from './bm25.js';
+import { buildIndex, indexFromJson, indexToJson, postingsHave, scoreBuffers, scoreTerms, type Bm25Json, type QueryTerm } from './bm25.js';
 import { frequentWords, knowledgeTexts } from '../knowledge/texts.js';
 import type { Expander } from './synonyms.js';
 import { analyse, contentWords } from './terms.js';
@@ -59,6 +59,7 @@ const CONTEXT_WEIGHT = 0.3;
 const KNOWN_WORD_MIN_COUNT = 2;
 const ON_EACH_MORE_NAMED = 0.25;
 const MAX_DEFINITIONS = 4;
+const MATCH_BITS = 32;
 
 export interface RetrieverOptions {
   cacheDir?: string;
@@ -93,13 +94,10 @@ export function createRetriever(kb: Knowledge, options: RetrieverOptions = {}): 
   const key = cacheKey(import.meta.url, ['index', 'bm25', 'terms', '../nlu/tokenize', '../knowledge/texts'], content);
   const data = cachedJson(options.cacheDir, 'retrieval', key, () => buildData(kb, namesOf, nameTerms));
   const index = indexFromJson(data.index);
-  // Each fact's words as a set, made when the fact first ranks among the best (start-up need not build 1,700 sets).
-  const unigramSets: (ReadonlySet<string> | undefined)[] = new Array(facts.length);
   // Only what queries need is kept: the cached JSON (its index strings above all) can go once start-up is done.
-  const unigramLists = data.unigramsOf;
-  const wordsOf = (i: number) => (unigramSets[i] ??= new Set(unigramLists[i]));
   const defines = data.defines;
-  const scores = new Float64Array(facts.length);
+  const buffers = scoreBuffers(facts.length);
+  const { scores, credits, matched: matchedBits } = buffers;
 
   const docCount = Math.max(1, facts.length);
   const frequency = new Map<string, number>(data.frequency);
@@ -151,7 +149,6 @@ export function createRetriever(kb: Knowledge, options: RetrieverOptions = {}): 
     return (near ? ON_RELATED : ON_OTHER) * conceptFactor;
   }
 
-  const credits = new Float64Array(facts.length);
   const nameTermCache = new Map<string, readonly string[]>();
   const nameTermsOf = (id: string) => {
     let terms = nameTermCache.get(id);
@@ -183,14 +180,20 @@ export function createRetriever(kb: Knowledge, options: RetrieverOptions = {}): 
     const context = query.context ? analyse(query.context) : undefined;
     if (context) for (const w of new Set(context.unigrams)) if (!unigramSet.has(w) && vocabulary.has(w)) contextWeight += idf(w);
     // The canonical names of what was named join the query, so a typo ("hypervisior") or an alias ("k8s") still matches.
-    const queryTerms = new Map<string, number>();
-    for (const t of terms) queryTerms.set(t, 1);
-    for (const id of query.entities) for (const t of nameTermsOf(id)) if (!queryTerms.has(t)) queryTerms.set(t, 1);
+    // Only the message's own words count towards coverage; the first 32 of them also say which words a fact matched.
+    const queryWords = [...unigramSet];
+    const bitOf = new Map(queryWords.slice(0, MATCH_BITS).map((w, k) => [w, 2 ** k]));
+    const queryTerms = new Map<string, QueryTerm>();
+    const add = (t: string, weight: number) => {
+      if (!queryTerms.has(t)) queryTerms.set(t, { weight, credit: unigramSet.has(t) ? idf(t) : 0, bit: bitOf.get(t) ?? 0 });
+    };
+    for (const t of terms) add(t, 1);
+    for (const id of query.entities) for (const t of nameTermsOf(id)) add(t, 1);
     // Synonyms ("come out" for "released") count for less, and not towards coverage.
-    for (const t of options.expand?.(query.text) ?? []) if (!queryTerms.has(t)) queryTerms.set(t, SYNONYM_WEIGHT);
-    if (context) for (const t of context.terms) if (!queryTerms.has(t)) queryTerms.set(t, CONTEXT_WEIGHT);
-    // Only the message's own words count towards coverage.
-    const touched = scoreTerms(index, queryTerms, (t) => (unigramSet.has(t) ? idf(t) : 0), scores, credits);
+    for (const t of options.expand?.(query.text) ?? []) add(t, SYNONYM_WEIGHT);
+    if (context) for (const t of context.terms) add(t, CONTEXT_WEIGHT);
+    const touchedCount = scoreTerms(index, queryTerms, buffers);
+    const touched = buffers.touched;
     // The entity factor can at most multiply a score by this much: a document that could not enter the
     // top even so is skipped without computing it (most documents, for common words like "vm").
     const anyNamed = named.length > 0 || concepts.length > 0;
@@ -201,18 +204,21 @@ export function createRetriever(kb: Knowledge, options: RetrieverOptions = {}): 
     const topDocs = new Int32Array(room);
     const topScores = new Float64Array(room);
     const topCoverage = new Float64Array(room);
+    const topBits = new Uint32Array(room);
     let size = 0;
     let floor = 0;
-    const definitions: { i: number; score: number; coverage: number }[] = [];
-    for (let k = 0; k < touched.length; k++) {
+    const definitions: { i: number; score: number; coverage: number; bits: number }[] = [];
+    for (let k = 0; k < touchedCount; k++) {
       const i = touched[k]!;
       const coverage = Math.min(1, credits[i]! / weight);
       // Matching more of what was asked beats matching one word many times.
       const base = scores[i]! * (COVERAGE_BASE + coverage);
+      const bits = matchedBits[i]!;
       scores[i] = 0;
       credits[i] = 0;
+      matchedBits[i] = 0;
       if (query.definitionsOf !== undefined && defines[i] && facts[i]!.about[0] === query.definitionsOf && definitions.length < MAX_DEFINITIONS) {
-        definitions.push({ i, score: base * entityFactor(i, named.length), coverage });
+        definitions.push({ i, score: base * entityFactor(i, named.length), coverage, bits });
       }
       if (size === limit && base * ceiling <= floor) continue;
       const score = base * entityFactor(i, named.length);
@@ -222,11 +228,13 @@ export function createRetriever(kb: Knowledge, options: RetrieverOptions = {}): 
         topScores[at] = topScores[at - 1]!;
         topDocs[at] = topDocs[at - 1]!;
         topCoverage[at] = topCoverage[at - 1]!;
+        topBits[at] = topBits[at - 1]!;
         at--;
       }
       topScores[at] = score;
       topDocs[at] = i;
       topCoverage[at] = coverage;
+      topBits[at] = bits;
       floor = size === limit ? topScores[limit - 1]! : 0;
     }
     const best = size;
@@ -235,15 +243,15 @@ export function createRetriever(kb: Knowledge, options: RetrieverOptions = {}): 
       topDocs[size] = d.i;
       topScores[size] = d.score;
       topCoverage[size] = d.coverage;
+      topBits[size] = d.bits;
       size++;
     }
-    const queryWords = [...unigramSet];
     const hits: FactHit[] = [];
     for (let k = 0; k < size; k++) {
       const i = topDocs[k]!;
       const coverage = topCoverage[k]!;
-      const words = wordsOf(i);
-      const matched = queryWords.filter((w) => words.has(w));
+      const bits = topBits[k]!;
+      const matched = queryWords.filter((w, n) => (n < MATCH_BITS ? (bits & (2 ** n)) !== 0 : postingsHave(index, w, i)));
       hits.push({ defines: defines[i]!, fact: facts[i]!, score: topScores[k]!, coverage, coverageOfMessage: (coverage * weight) / (weight + contextWeight), matched });
     }
     for (const n of marked) roles[n] = 0;
@@ -257,8 +265,6 @@ export function createRetriever(kb: Knowledge, options: RetrieverOptions = {}): 
 
 interface RetrieverData {
   index: Bm25Json;
-  /** Each fact's stemmed words, all fields, once each. */
-  unigramsOf: string[][];
   /** In how many facts each stemmed word occurs. */
   frequency: [string, number][];
   defines: boolean[];
@@ -287,7 +293,6 @@ function buildData(kb: Knowledge, namesOf: (ids: readonly string[]) => string, n
   for (const words of unigramsOf) for (const w of words) frequency.set(w, (frequency.get(w) ?? 0) + 1);
   return {
     index: indexToJson(buildIndex(fieldTexts, BOOST)),
-    unigramsOf,
     frequency: [...frequency],
     defines,
     entryWords: [...entryWords],

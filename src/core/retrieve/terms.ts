@@ -13,6 +13,9 @@ const HEARSAY = ['say', 'says', 'said', 'saying', 'claim', 'claims', 'claimed', 
 const OWNER = new Set(['my', 'our', 'your', 'a', 'small', 'tiny', 'early', 'stage', 'bootstrapped', 'funded']);
 const STOP = new Set([...englishStopwords.filter((w) => !KEEP.has(w)), ...CHAT_FILLER, ...HEARSAY, 's', 't', 're', 've', 'll', 'd', 'm']);
 
+/** True for a word that never says what a message is about ("the", "pls", "coworker"): it is left out of ranking. */
+export const isStopWord = (token: string): boolean => STOP.has(token);
+
 export interface Analysed {
   /** Stemmed content words, in order. */
   readonly unigrams: readonly string[];

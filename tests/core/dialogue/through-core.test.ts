@@ -66,6 +66,28 @@ describe('a described workload through the core', () => {
     expect(reply.text).toMatch(/overhead/i);
   });
 
+  it('GIVEN "vm or container" for one named thing that a fact answers whole THEN that answer, with the recommendation offered', async () => {
+    const { say } = await harness();
+    const reply = await say('opnsense firewall appliance, vm or container');
+    expect(reply.kind).toBe('answer');
+    expect(reply.text).toMatch(/freebsd/i);
+    expect(reply.choices.map((c) => c.label)).toContain('Get a recommendation for this workload');
+  });
+
+  it('GIVEN "which is better" on a trade-off, with no workload in it, that a fact answers whole THEN that answer, with the recommendation offered', async () => {
+    const { say } = await harness();
+    const reply = await say('for real-time work, which has better latency: containers or vms?');
+    expect(reply.kind).toBe('answer');
+    expect(reply.choices.map((c) => c.label)).toContain('Get a recommendation for this workload');
+  });
+
+  it('GIVEN a few keywords naming a product and asking nothing ("nvidia container toolkit rocky linux install") THEN an answer, not the questions', async () => {
+    const { say } = await harness();
+    const reply = await say('nvidia container toolkit rocky linux install');
+    expect(reply.kind).toBe('answer');
+    expect(reply.text).toMatch(/nvidia-ctk|toolkit/i);
+  });
+
   it('GIVEN a problem report that reads like a workload ("sluggish since we converted it with p2v") THEN an answer, with the recommendation offered', async () => {
     const { say } = await harness();
     const reply = await say('the vm is really sluggish since we converted it with p2v');

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { findJargon } from '../../../src/core/answer/jargon.js';
+
+// A stand-in English lexicon: the words a dictionary would know.
+const english = new Set(['what', 'is', 'the', 'a', 'recipe', 'for', 'bread', 'how', 'do', 'i', 'start', 'kind']);
+const isEnglish = (w: string) => english.has(w);
+
+describe('the domain\'s jargon', () => {
+  it('GIVEN words the knowledge uses twice that no dictionary knows THEN they are jargon', () => {
+    const jargon = findJargon(['what is the kubelet', 'how do i start the kubelet', 'qcow2 vs raw', 'qcow2 snapshots'], [], isEnglish);
+    expect(jargon).toEqual(expect.arrayContaining(['kubelet', 'qcow2']));
+  });
+
+  it('GIVEN chat filler the facts\' phrasings use as people type ("pls", "thx") THEN it is not jargon, so "a recipe for bread pls" names nothing of the domain', () => {
+    const jargon = findJargon(['kubelet logs pls', 'how do i start the kubelet pls', 'thx what is kubelet', 'thx'], [], isEnglish);
+    expect(jargon).toContain('kubelet');
+    expect(jargon).not.toContain('pls');
+    expect(jargon).not.toContain('thx');
+  });
+
+  it('GIVEN a word the off-topic examples use THEN it is not jargon', () => {
+    expect(findJargon(['kubelet kubelet'], ['my kubelet recipe'], isEnglish)).not.toContain('kubelet');
+  });
+});
