@@ -91,6 +91,8 @@ const NONE_JARGON_COVERAGE = 0.75;
 const NONE_WHOLE_COVERAGE = 0.95; // every word known and one fact answering nearly all of them...
 const NONE_WHOLE_MIN_WORDS = 3;
 const NONE_WHOLE_OOS_CERTAIN = 0.99; // ...unless the classifier is all but certain it is off-topic ("how do i build a gaming pc")
+const NONE_CLOSE_COVERAGE = 0.85; // a longer message, every word known, that one fact answers closely...
+const NONE_CLOSE_MIN_WORDS = 5; // ...is ours unless the classifier says it is not ("error: failed to solve: failed to compute cache key")
 const NONE_SURE_TOPIC = 0.85; // the classifier is this sure of a domain topic
 const STRONG_OOS_CONFIDENCE = 0.9;
 const STRONG_OOS_UNKNOWN = 0.15;
@@ -135,6 +137,7 @@ export function inScope(result: NluResult, scope: ScopeSignals, top: FactHit | u
       // Every word known and one fact that answers all of them ("aws metal instances why", "what version is the api
       // server running") is ours, whatever the classifier guesses from everyday words.
       if (scope.unknown === 0 && coverage >= NONE_WHOLE_COVERAGE && scope.words >= NONE_WHOLE_MIN_WORDS && !(saysOutOfScope && result.confidence >= NONE_WHOLE_OOS_CERTAIN)) return true;
+      if (scope.unknown === 0 && coverage >= NONE_CLOSE_COVERAGE && scope.words >= NONE_CLOSE_MIN_WORDS && !saysOutOfScope) return true;
       return result.intent !== OUT_OF_SCOPE && scope.unknown <= NONE_MAX_UNKNOWN && (coverage >= NONE_MIN_COVERAGE || sureTopic);
   }
 }

@@ -53,7 +53,19 @@ export function hasQuestion(flows: Flows, text: string): boolean {
     const first = words(s)[0];
     return first !== undefined && flows.questionStarts.has(stem(first));
   });
-  return opensQuestion || hasPhrase(text, flows.describe.questionPhrases);
+  return opensQuestion || hasPhrase(text, flows.describe.questionPhrases) || closesQuestion(flows, text);
+}
+
+/** A sentence that ends in a question word, as keyword searches do: "microvm startup in milliseconds how". */
+function closesQuestion(flows: Flows, text: string): boolean {
+  for (const clause of clauses(text, new Set())) {
+    let tail = '';
+    for (let n = 1; n <= 3 && n <= clause.length; n++) {
+      tail = n === 1 ? clause[clause.length - 1]! : `${clause[clause.length - n]!} ${tail}`;
+      if (flows.describe.questionEnds.has(tail)) return true;
+    }
+  }
+  return false;
 }
 
 /** How strongly the named answers point anywhere: each answer's largest weight, summed. */

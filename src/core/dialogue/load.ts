@@ -152,6 +152,7 @@ export function loadFlows(dataDir: string, sources?: ReadonlyMap<string, Source>
       need: new Set(controls.describe.need.map(key)),
       advice: new Set(controls.describe.advice.map(key)),
       questionPhrases: new Set(controls.describe.questionPhrases.map(key)),
+      questionEnds: new Set(controls.describe.questionEnds.map(key)),
       preamble: new Set(controls.describe.preamble.map(key)),
       choices: new Set(controls.describe.choices.map(key)),
       // The words of advice phrases and of what they choose between: "vm or docker or both?" says nothing else.

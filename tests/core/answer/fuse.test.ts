@@ -54,6 +54,15 @@ describe('fusing the classifier with the fact ranking', () => {
     expect(readOf('guest sizing from monitoring', nlu('out_of_scope', 0.995)).kind).toBe('out_of_scope');
   });
 
+  it('GIVEN a longer message that names nothing, every word known, and one fact answering it closely (a pasted error) THEN in scope, unless the classifier says it is off-topic', () => {
+    const top = { fact: kb.facts[0]!, score: 200, coverage: 0.88, coverageOfMessage: 0.88, matched: [], defines: false };
+    const signals = (words: number) => ({ anchor: 'none' as const, unknown: 0, words, otherSense: false, general: new Set<string>() });
+    expect(inScope(nlu('out_of_scope', 0.4), signals(7), top, 0.45)).toBe(true);
+    expect(inScope(nlu('out_of_scope', 0.6), signals(7), top, 0.45)).toBe(false);
+    expect(inScope(nlu('out_of_scope', 0.4), signals(3), top, 0.45)).toBe(false);
+    expect(inScope(nlu('out_of_scope', 0.4), signals(7), { ...top, coverage: 0.7 }, 0.45)).toBe(false);
+  });
+
   it('GIVEN a name used in another sense among some foreign words, and a classifier sure it is off-topic THEN out of scope', () => {
     // Only 2 of its 10 content words ("strike", "port") are unknown to the fixture's facts: with a classifier sure
     // it is off-topic, enough to outweigh "docker".

@@ -23,6 +23,13 @@ describe('readMessage: a description is a request', () => {
     expect(kind('legacy vendor appliance who makes it')).toBe('question');
   });
 
+  it('GIVEN keywords closed by a question word ("… how", "… what is it") or a question put indirectly ("wants to know if…") THEN a question, not a workload', () => {
+    expect(kind('windows vm stuck at 100% cpu after migration to kvm, why')).toBe('question');
+    expect(kind('firecracker snapshot restore in milliseconds how')).toBe('question');
+    expect(kind('legacy dongle licence server in a vm what is it')).toBe('question');
+    expect(kind('the auditors want to know if our windows legacy app in a vm is isolated from the linux containers')).not.toBe('description');
+  });
+
   it('GIVEN a plain question about a topic THEN it stays a question', () => {
     expect(kind('do containers start faster than vms?')).toBe('question');
     expect(kind('how does kata containers isolate workloads')).toBe('question');
