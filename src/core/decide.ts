@@ -156,6 +156,9 @@ const SURE_OFF_TOPIC = 0.6;
 // "firewall appliance (pfsense) in vm or container", "containers on vms or bare metal": asked which to use for one
 // named thing, or on a trade-off with no workload in it, and a fact answers the whole message: that is answered.
 const WHICH_FACT_FIT = 0.9;
+// "podman or docker for local dev on a mac", "rancher desktop or docker desktop for a company": a choice between
+// two products is a comparison the recommendation (VMs, containers or both) does not make.
+const PRODUCT_CHOICE_FIT = 0.5;
 const ONE_THING_MAX_WORDS = 6;
 const ONE_THING_MAX_TRAITS = 2;
 // "nvidia container toolkit on rhel install", "self hosted runner autoscaling on aws spot": a few keywords naming a
@@ -210,12 +213,14 @@ function decideText(deps: DecideDeps, input: TurnInput, text: string, result: Nl
   // The classifier hears "we run customers' scripts in containers… how real is the escape risk?" as a request
   // for advice; it asks something else, so that is answered, with the recommendation offered.
   // So is a question asking which to use on a trade-off that a fact answers whole ("whats better for latency, containers or vms").
+  const productChoice = result.entities.filter((id) => isProduct(deps.kb, id)).length >= 2;
   if (isIntent(reading, 'recommend_start')) {
     const answerable = (described?.kind === 'asks' && !described.advice) || described?.kind === 'question';
-    if (answerable || described?.kind === 'which') {
+    if (answerable || described?.kind === 'which' || productChoice) {
       const asQuestion = read(deps, text, withoutDialogueActs(result));
-      const fitsWhole = (asQuestion.hits[0]?.coverageOfMessage ?? 0) >= WHICH_FACT_FIT;
-      if (asQuestion.reading.kind === 'facts' && (answerable || fitsWhole)) reading = asQuestion.reading;
+      const fitOfQuestion = asQuestion.hits[0]?.coverageOfMessage ?? 0;
+      const fits = fitOfQuestion >= WHICH_FACT_FIT || (productChoice && fitOfQuestion >= PRODUCT_CHOICE_FIT);
+      if (asQuestion.reading.kind === 'facts' && (answerable || fits)) reading = asQuestion.reading;
     }
   }
   const flow = reading.kind === 'intent' ? DIALOGUE_INTENTS[reading.intent] : undefined;
@@ -229,7 +234,8 @@ function decideText(deps: DecideDeps, input: TurnInput, text: string, result: Nl
     described?.kind === 'describes' &&
     reading.kind === 'facts' &&
     (described.advice
-      ? !described.bare && fit >= WHICH_FACT_FIT && (described.traits === 0 || (!described.own && described.traits <= ONE_THING_MAX_TRAITS && scope.words <= ONE_THING_MAX_WORDS))
+      ? (productChoice && fit >= PRODUCT_CHOICE_FIT) ||
+        (!described.bare && fit >= WHICH_FACT_FIT && (described.traits === 0 || (!described.own && described.traits <= ONE_THING_MAX_TRAITS && scope.words <= ONE_THING_MAX_WORDS)))
       : (fit >= PROBLEM_MIN_COVERAGE && (!described.own || trouble || fit >= OWN_PROBLEM_MIN_COVERAGE)) ||
         (trouble && fit >= TROUBLE_MIN_COVERAGE) ||
         (!described.own && fit >= SEARCH_FACT_FIT && scope.words <= SEARCH_MAX_WORDS && result.entities.some((id) => isProduct(deps.kb, id))));

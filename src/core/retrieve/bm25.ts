@@ -126,6 +126,15 @@ export function scoreTerms(index: Bm25Index, terms: ReadonlyMap<string, QueryTer
       continue;
     }
     const { weight, credit, bit } = q;
+    // Word pairs, synonyms and context words earn no coverage: their loop only adds weights.
+    if (credit === 0 && bit === 0) {
+      for (let i = offsets[n]!, end = offsets[n + 1]!; i < end; i++) {
+        const doc = docs[i]!;
+        if (scores[doc] === 0) touched[count++] = doc;
+        scores[doc] = scores[doc]! + weight * weights[i]!;
+      }
+      continue;
+    }
     for (let i = offsets[n]!, end = offsets[n + 1]!; i < end; i++) {
       const doc = docs[i]!;
       if (scores[doc] === 0) touched[count++] = doc;

@@ -156,6 +156,10 @@ export function createRetriever(kb: Knowledge, options: RetrieverOptions = {}): 
     return terms;
   };
 
+  // The query's terms and the best documents so far: one query at a time, so one of each serves every query.
+  const queryTerms = new Map<string, QueryTerm>();
+  let top = topArrays(16);
+
   function search(query: Query, limit = 8): FactHit[] {
     const { unigrams, terms } = analyse(query.text);
     if (terms.length === 0) return [];
@@ -182,10 +186,11 @@ export function createRetriever(kb: Knowledge, options: RetrieverOptions = {}): 
     // The canonical names of what was named join the query, so a typo ("hypervisior") or an alias ("k8s") still matches.
     // Only the message's own words count towards coverage; the first 32 of them also say which words a fact matched.
     const queryWords = [...unigramSet];
-    const bitOf = new Map(queryWords.slice(0, MATCH_BITS).map((w, k) => [w, 2 ** k]));
-    const queryTerms = new Map<string, QueryTerm>();
+    queryTerms.clear();
     const add = (t: string, weight: number) => {
-      if (!queryTerms.has(t)) queryTerms.set(t, { weight, credit: unigramSet.has(t) ? idf(t) : 0, bit: bitOf.get(t) ?? 0 });
+      if (queryTerms.has(t)) return;
+      const k = unigramSet.has(t) ? queryWords.indexOf(t) : -1;
+      queryTerms.set(t, { weight, credit: k >= 0 ? idf(t) : 0, bit: k >= 0 && k < MATCH_BITS ? 2 ** k : 0 });
     };
     for (const t of terms) add(t, 1);
     for (const id of query.entities) for (const t of nameTermsOf(id)) add(t, 1);
@@ -201,10 +206,8 @@ export function createRetriever(kb: Knowledge, options: RetrieverOptions = {}): 
     // The best `limit` documents so far, best first, in parallel typed arrays; `floor` is the score to beat.
     // Room for the definitions asked for, after the best `limit`.
     const room = limit + (query.definitionsOf === undefined ? 0 : MAX_DEFINITIONS);
-    const topDocs = new Int32Array(room);
-    const topScores = new Float64Array(room);
-    const topCoverage = new Float64Array(room);
-    const topBits = new Uint32Array(room);
+    if (room > top.docs.length) top = topArrays(room);
+    const { docs: topDocs, scores: topScores, coverage: topCoverage, bits: topBits } = top;
     let size = 0;
     let floor = 0;
     const definitions: { i: number; score: number; coverage: number; bits: number }[] = [];
@@ -261,6 +264,10 @@ export function createRetriever(kb: Knowledge, options: RetrieverOptions = {}): 
   const vocabulary = new Set([...frequency.keys(), ...data.entryWords]);
   const knownWords = data.knownWords;
   return { search, idf, knows: (word) => vocabulary.has(word), knownWords };
+}
+
+function topArrays(room: number) {
+  return { docs: new Int32Array(room), scores: new Float64Array(room), coverage: new Float64Array(room), bits: new Uint32Array(room) };
 }
 
 interface RetrieverData {

@@ -88,6 +88,13 @@ describe('a described workload through the core', () => {
     expect(reply.text).toMatch(/nvidia-ctk|toolkit/i);
   });
 
+  it('GIVEN "X or Y for Z" between two products THEN a comparison, not the VM-or-container questions', async () => {
+    const { say } = await harness();
+    const reply = await say('rancher desktop or docker desktop for a 300 person company on windows');
+    expect(reply.kind).toBe('answer');
+    expect(reply.text).toMatch(/rancher desktop/i);
+  });
+
   it('GIVEN a problem report that reads like a workload ("sluggish since we converted it with p2v") THEN an answer, with the recommendation offered', async () => {
     const { say } = await harness();
     const reply = await say('the vm is really sluggish since we converted it with p2v');
