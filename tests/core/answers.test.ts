@@ -77,6 +77,14 @@ describe('answers from the knowledge base', () => {
     expect(google).toBeGreaterThan(kvm);
   });
 
+  it('GIVEN a short second part that names nothing ("… and do they cost") THEN it is read as about the first part, not matched alone to another product', async () => {
+    const { say } = await harness();
+    const reply = await say('what are min instances on cloud run and do they cost');
+    expect(reply.kind).toBe('answer');
+    expect(reply.text).toMatch(/cloud run/i);
+    expect(reply.text).not.toMatch(/rancher/i);
+  });
+
   it('GIVEN "what is X and does anyone use it" in one sentence THEN says what X is first, then what it is used for', async () => {
     const { say } = await harness();
     const reply = await say('whats bhyve and does anyone actually use it');

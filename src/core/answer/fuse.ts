@@ -84,7 +84,7 @@ const COMPARE_FIT_COVERAGE = 0.5; // a fact that fits a question which merely me
 // are foreign to the knowledge; one with no anchor at all needs a close fact and almost no foreign word.
 const WEAK_MAX_UNKNOWN = 0.4;
 const WEAK_CLEAN_UNKNOWN = 0.2;
-const WEAK_CLEAN_COVERAGE = 0.6;
+const WEAK_CLEAN_COVERAGE = 0.45;
 const NONE_MAX_UNKNOWN = 0.2;
 const NONE_MIN_COVERAGE = 0.45;
 const NONE_JARGON_COVERAGE = 0.75;

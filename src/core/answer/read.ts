@@ -97,6 +97,7 @@ const PART_MIN_WORDS = 2;
 const PART_MIN_COVERAGE = 0.4;
 const MAX_PARTS = 3;
 const PART_CANDIDATES = 5;
+const FOLLOW_ON_MAX_WORDS = 3;
 
 /**
  * A message that asks several things gets the best fact for each part too: the whole message's ranking
@@ -120,11 +121,16 @@ function answerEachPart(
   if (parts.length < 2) return reading;
   // Each part's best fact first, in the order asked; the whole message's facts fill what is left.
   const facts: Fact[] = [];
+  let previous: string | undefined;
   for (const part of parts) {
     // A part that names nothing ("does it need a daemon?") is about what the message named.
     const entities = namedIn(result, part.text);
     const nameOnly = entities.length === 1 && namesOnly(result, part.text);
-    const ranked = deps.retriever.search({ text: part.text, context, entities, topics, definitionsOf: nameOnly ? entities[0] : undefined }, PART_CANDIDATES);
+    // A short part that names nothing ("… and does it cost?") is about what the part before it asked.
+    const followsOn = previous !== undefined && part.words <= FOLLOW_ON_MAX_WORDS && !result.mentions.some((m) => part.text.toLowerCase().includes(m.text));
+    const partContext = followsOn ? [context, previous].filter((t) => t !== undefined).join('\n') : context;
+    previous = part.text;
+    const ranked = deps.retriever.search({ text: part.text, context: partContext, entities, topics, definitionsOf: nameOnly ? entities[0] : undefined }, PART_CANDIDATES);
     // "what is apptainer and …": a part that only names one thing is answered by the fact that defines it.
     const defined = nameOnly ? ranked.find((h) => h.defines && h.fact.about[0] === entities[0]) : undefined;
     // The part's wording says what kind of fact it wants, as for the whole message (see fuse.ts).

@@ -63,6 +63,14 @@ describe('fusing the classifier with the fact ranking', () => {
     expect(inScope(nlu('out_of_scope', 0.4), signals(7), { ...top, coverage: 0.7 }, 0.45)).toBe(false);
   });
 
+  it('GIVEN an ordinary-word name ("container"), every word known, and a fact answering about half of it THEN in scope, whatever the classifier guesses', () => {
+    const top = { fact: kb.facts[0]!, score: 80, coverage: 0.5, coverageOfMessage: 0.5, matched: [], defines: false };
+    const weak = { anchor: 'weak' as const, unknown: 0, words: 10, otherSense: false, general: new Set<string>() };
+    expect(inScope(nlu('out_of_scope', 0.8), weak, top, 0.45)).toBe(true);
+    expect(inScope(nlu('out_of_scope', 0.8), weak, { ...top, coverage: 0.4 }, 0.45)).toBe(false);
+    expect(inScope(nlu('out_of_scope', 0.8), { ...weak, unknown: 0.1 }, top, 0.45)).toBe(false);
+  });
+
   it('GIVEN a name used in another sense among some foreign words, and a classifier sure it is off-topic THEN out of scope', () => {
     // Only 2 of its 10 content words ("strike", "port") are unknown to the fixture's facts: with a classifier sure
     // it is off-topic, enough to outweigh "docker".
