@@ -86,11 +86,15 @@ function phrasesStartingWith(phrases: readonly (readonly string[])[]): Map<strin
   return index;
 }
 
-/** The words of the message (tokens or stems, as the phrases are) that belong to a phrase of the list it uses. */
-function wordsInPhrases(words: readonly string[], phrases: readonly (readonly string[])[]): Set<string> {
+/**
+ * The words of the message (tokens or stems, as the phrases are) that belong to a phrase of the list it uses;
+ * with `unlessAfter`, a phrase right after one of those words does not count ("nothing weird", "no issues").
+ */
+function wordsInPhrases(words: readonly string[], phrases: readonly (readonly string[])[], unlessAfter?: ReadonlySet<string>): Set<string> {
   const found = new Set<string>();
   const index = phrasesStartingWith(phrases);
   for (let i = 0; i < words.length; i++) {
+    if (unlessAfter?.has(words[i - 1] ?? '')) continue;
     for (const phrase of index.get(words[i]!) ?? []) {
       if (i + phrase.length <= words.length && phrase.every((t, k) => words[i + k] === t)) for (const t of phrase) found.add(t);
     }
@@ -100,8 +104,11 @@ function wordsInPhrases(words: readonly string[], phrases: readonly (readonly st
 
 /** True when the message reports a problem rather than describing a workload. */
 export function reportsTrouble(text: string, lexicon: Pick<ScopeLexicon, 'troubleWords'>): boolean {
-  return wordsInPhrases(tokenize(text), lexicon.troubleWords).size > 0;
+  return wordsInPhrases(tokenize(text), lexicon.troubleWords, NO_TROUBLE).size > 0;
 }
+
+// "linux only, nothing weird", "no issues so far": trouble denied is no trouble.
+const NO_TROUBLE = new Set(['no', 'nothing', 'not', 'never', 'without', 'zero', 'none']);
 
 export function scopeSignals(text: string, nlu: Pick<NluResult, 'mentions'>, retriever: Pick<Retriever, 'knows'>, lexicon: ScopeLexicon): ScopeSignals {
   // Figures ("80gb", "2x24") are never in the knowledge and say nothing about the subject.
