@@ -18,6 +18,8 @@ import type { LogEntry } from '../store/types.js';
 /** What the store keeps per conversation. */
 export interface Conversation {
   dialogue?: DialogueSnapshot;
+  /** The last reply invited a description of the workload ("got a minute?" → "go ahead… describe your workload"). */
+  invited?: boolean;
 }
 
 /** Side effects that run only once the conversation was saved (so a retried turn does not log twice). */
@@ -223,6 +225,12 @@ function decideText(deps: DecideDeps, input: TurnInput, text: string, result: Nl
       if (asQuestion.reading.kind === 'facts' && (answerable || fits)) reading = asQuestion.reading;
     }
   }
+  // Asked to describe the workload ("got a sec?" → "go ahead… describe your workload"), a message that says anything of
+  // one and reports no trouble is that description ("pi-hole and unbound on my homelab linux box").
+  const invitedDescription = (described?.kind === 'other' && described.workload !== undefined) || described?.kind === 'describes';
+  if (input.conversation.invited && !active && invitedDescription && !reportsTrouble(text, deps.scope)) {
+    return startFlow(deps, input, 'recommend', text);
+  }
   const flow = reading.kind === 'intent' ? DIALOGUE_INTENTS[reading.intent] : undefined;
   if (flow) return startFlow(deps, input, flow, text);
   // A "description" that a fact answers closely and that does not ask which to use is a problem to solve
@@ -241,7 +249,7 @@ function decideText(deps: DecideDeps, input: TurnInput, text: string, result: Nl
         (!described.own && fit >= SEARCH_FACT_FIT && scope.words <= SEARCH_MAX_WORDS && result.entities.some((id) => isProduct(deps.kb, id))));
   if (described?.kind === 'describes' && !problem && !offTopic) return startFlow(deps, input, 'recommend', text);
   if (described?.kind === 'control') return withDialogue(notice('recommend_start', described.text, startChoices(deps)), undefined);
-  if (described?.kind === 'preamble') return withDialogue(notice('greeting', deps.messages.goAhead, startChoices(deps)), undefined);
+  if (described?.kind === 'preamble') return { reply: notice('greeting', deps.messages.goAhead, startChoices(deps)), conversation: { invited: true }, effects: [] };
 
   let reply = replyFor(deps, reading, result);
   // A refused "which is better" question ("postgres or mongodb?") is not offered a recommendation.

@@ -77,7 +77,8 @@ export function createCore(deps: CoreDeps): Core {
         const record = await store.get<Conversation>('conversation', message.conversationId);
         const stored = record?.value.dialogue ? deps.dialogue.parse(record.value.dialogue) : null;
         const live = stored && !deps.dialogue.isExpired(stored, now, deps.dialogueTtlMs) ? stored : null;
-        const outcome = await decideWith(message, live ? { dialogue: live } : {}, now, () => tourStepOf(message.userId));
+        const conversation: Conversation = { ...(live ? { dialogue: live } : {}), ...(record?.value.invited === true ? { invited: true } : {}) };
+        const outcome = await decideWith(message, conversation, now, () => tourStepOf(message.userId));
         const before = record ? JSON.stringify(record.value) : '{}';
         if (before !== JSON.stringify(outcome.conversation)) {
           const saved = await store.put('conversation', message.conversationId, outcome.conversation, record?.version ?? 0, deps.dialogueTtlMs);

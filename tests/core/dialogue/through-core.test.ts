@@ -51,6 +51,23 @@ describe('a described workload through the core', () => {
     expect((await say('recommend a laptop under $900', 'c2')).kind).not.toBe('question');
   });
 
+  it('GIVEN "got a sec?", then a workload said in a few words THEN the recommendation starts; without the invitation the same words are answered', async () => {
+    const { say } = await harness();
+    await say('got a sec?', 'invited');
+    const invited = await say('1000 vms in the datacenter, platform team is introducing kubernetes on top of them', 'invited');
+    expect(['question', 'verdict']).toContain(invited.kind);
+    const plain = await say('1000 vms in the datacenter, platform team is introducing kubernetes on top of them', 'plain');
+    expect(['question', 'verdict']).not.toContain(plain.kind);
+  });
+
+  it('GIVEN "got a sec?", then a plain question or a problem THEN it is answered, not turned into a recommendation', async () => {
+    const { say } = await harness();
+    await say('got a sec?', 'q');
+    expect((await say('is podman rootless by default?', 'q')).kind).toBe('answer');
+    await say('got a sec?', 'p');
+    expect(['question', 'verdict']).not.toContain((await say('my docker container keeps crashing on startup with exit code 137', 'p')).kind);
+  });
+
   it('GIVEN "have a moment?" THEN an invitation to ask, not a refusal; "thanks!" stays thanks', async () => {
     const { say } = await harness();
     const invite = await say('have a moment?', 'c1');
