@@ -28,6 +28,8 @@ describe('readMessage: a description is a request', () => {
     expect(kind('firecracker snapshot restore in milliseconds how')).toBe('question');
     expect(kind('legacy dongle licence server in a vm what is it')).toBe('question');
     expect(kind('the auditors want to know if our windows legacy app in a vm is isolated from the linux containers')).not.toBe('description');
+    expect(kind('the security team asks how our windows vms are isolated from the linux containers')).not.toBe('description');
+    expect(kind('manager want know: if we move the legacy windows app to containers do we still need the vms')).not.toBe('description');
   });
 
   it('GIVEN a plain question about a topic THEN it stays a question', () => {
