@@ -85,6 +85,9 @@ const COMPARE_FIT_COVERAGE = 0.5; // a fact that fits a question which merely me
 const WEAK_MAX_UNKNOWN = 0.4;
 const WEAK_CLEAN_UNKNOWN = 0.2;
 const WEAK_CLEAN_COVERAGE = 0.45;
+// The knowledge's vocabulary grows with every fact, so "few foreign words" alone no longer tells a sailor's "at the
+// helm in 25 knot winds" from a question: an ordinary-word name also needs a fact that fits a little, or a sure topic.
+const WEAK_MIN_COVERAGE = 0.2;
 const NONE_MAX_UNKNOWN = 0.2;
 const NONE_MIN_COVERAGE = 0.45;
 const NONE_JARGON_COVERAGE = 0.75;
@@ -129,6 +132,7 @@ export function inScope(result: NluResult, scope: ScopeSignals, top: FactHit | u
       if (scope.unknown === 0 && coverage >= WEAK_CLEAN_COVERAGE) return true;
       return (
         !saysOutOfScope &&
+        (coverage >= WEAK_MIN_COVERAGE || sureTopic) &&
         (scope.unknown <= WEAK_CLEAN_UNKNOWN || (scope.unknown < WEAK_MAX_UNKNOWN && (coverage >= NONE_MIN_COVERAGE || sureTopic)))
       );
     case 'none':

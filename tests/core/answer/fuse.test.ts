@@ -71,6 +71,14 @@ describe('fusing the classifier with the fact ranking', () => {
     expect(inScope(nlu('out_of_scope', 0.8), { ...weak, unknown: 0.1 }, top, 0.45)).toBe(false);
   });
 
+  it('GIVEN an ordinary-word name ("helm") in a message the knowledge has most words of but no fact fits ("at the helm in 25 knot winds") THEN out of scope, unless the classifier is sure of a domain topic', () => {
+    const top = { fact: kb.facts[0]!, score: 40, coverage: 0.17, coverageOfMessage: 0.17, matched: [], defines: false };
+    const weak = { anchor: 'weak' as const, unknown: 0.14, words: 7, otherSense: false, general: new Set<string>() };
+    expect(inScope(nlu('orchestration', 0.26), weak, top, 0.45)).toBe(false);
+    expect(inScope(nlu('orchestration', 0.9), weak, top, 0.45)).toBe(true);
+    expect(inScope(nlu('orchestration', 0.26), weak, { ...top, coverage: 0.4 }, 0.45)).toBe(true);
+  });
+
   it('GIVEN a name used in another sense among some foreign words, and a classifier sure it is off-topic THEN out of scope', () => {
     // Only 2 of its 10 content words ("strike", "port") are unknown to the fixture's facts: with a classifier sure
     // it is off-topic, enough to outweigh "docker".
