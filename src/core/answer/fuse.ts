@@ -129,6 +129,8 @@ export function inScope(result: NluResult, scope: ScopeSignals, top: FactHit | u
       // Every word known to the knowledge and a fact that covers it ("why is my pod stuck in pending") is ours
       // whatever the classifier thinks; with a few foreign words ("40ft container from shanghai"), only a fitting
       // fact or a sure domain topic makes it ours.
+      // A word only one fact uses ("zsh" in a kubectl completion fact) is no evidence against a classifier sure it is off-topic.
+      if (scope.rareJargon === true && result.intent === OUT_OF_SCOPE && result.confidence >= STRONG_OOS_CONFIDENCE) return false;
       if (scope.unknown === 0 && coverage >= WEAK_CLEAN_COVERAGE) return true;
       return (
         !saysOutOfScope &&
@@ -210,7 +212,7 @@ export function fuse(result: NluResult, ranked: readonly FactHit[], retriever: R
   const hits = preferFacets(ranked, intent, confident, options.askedFacets);
   const top = hits[0];
   // One ordinary word ("architecture q") is too little to pick a fact by; a name or jargon is enough.
-  const enoughWords = scope.anchor === 'strong' || scope.words >= MIN_WORDS_WITHOUT_NAME;
+  const enoughWords = scope.anchor === 'strong' || scope.words >= MIN_WORDS_WITHOUT_NAME || scope.rareJargon === true;
   // Anchored by a name or jargon but read as off-topic, the classifier offers no topic to fall back on: a weaker fact will do.
   const fitBar = scope.anchor === 'strong' && intent === OUT_OF_SCOPE ? ANCHORED_MIN_COVERAGE : MIN_COVERAGE;
   const factFits = top !== undefined && enoughWords && top.score >= MIN_SCORE && top.coverage >= fitBar;

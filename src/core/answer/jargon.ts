@@ -12,9 +12,9 @@ import { isStopWord } from '../retrieve/terms.js';
  * "garden", "kernel", "linux" (an off-topic message may say it) are not, and neither is chat filler ("pls"), which
  * the facts' phrasings use as people do.
  */
-export function findJargon(knowledge: readonly string[], offTopic: readonly string[], isEnglish: (word: string) => boolean): string[] {
+export function findJargon(knowledge: readonly string[], offTopic: readonly string[], isEnglish: (word: string) => boolean, minTexts = JARGON_MIN_COUNT): string[] {
   const ordinary = new Set(offTopic.flatMap((t) => tokenize(t)));
-  return frequentWords(knowledge, JARGON_MIN_COUNT)
+  return frequentWords(knowledge, minTexts, true)
     .filter((w) => w.length >= 3 && /[a-z]/.test(w) && !/^\d/.test(w) && !ordinary.has(w) && !isStopWord(w) && !isEnglish(w))
     .sort();
 }
@@ -38,13 +38,19 @@ export function englishLookup(lexicon: Record<string, unknown>, stopwords: Reado
 
 const LEXICON = 'natural/lib/natural/brill_pos_tagger/data/English/lexicon_from_posjs.json';
 
-/** findJargon with natural's lexicon, cached in `cacheDir` by the texts it was computed from (the lexicon costs ~70 ms to load). */
-export function loadJargon(knowledge: readonly string[], offTopic: readonly string[], cacheDir?: string): Set<string> {
+/**
+ * The jargon (words of two or more facts or entries) and the rare jargon (words of one only: "kured", but also a
+ * tool of another field that one fact happens to mention, "zsh"), with natural's lexicon, cached in `cacheDir` by
+ * the texts it was computed from (the lexicon costs ~70 ms to load).
+ */
+export function loadJargon(knowledge: readonly string[], offTopic: readonly string[], cacheDir?: string): { common: Set<string>; rare: Set<string> } {
   const key = cacheKey(import.meta.url, ['jargon', '../nlu/tokenize', '../knowledge/texts', '../retrieve/terms'], [knowledge, offTopic]);
-  return new Set(
-    cachedJson(cacheDir, 'jargon', key, () => {
-      const lexicon = JSON.parse(readFileSync(createRequire(import.meta.url).resolve(LEXICON), 'utf8')) as Record<string, unknown>;
-      return findJargon(knowledge, offTopic, englishLookup(lexicon, new Set(englishStopwords)));
-    }),
-  );
+  const found = cachedJson(cacheDir, 'jargon', key, () => {
+    const lexicon = JSON.parse(readFileSync(createRequire(import.meta.url).resolve(LEXICON), 'utf8')) as Record<string, unknown>;
+    const isEnglish = englishLookup(lexicon, new Set(englishStopwords));
+    const common = findJargon(knowledge, offTopic, isEnglish);
+    const inCommon = new Set(common);
+    return { common, rare: findJargon(knowledge, offTopic, isEnglish, 1).filter((w) => !inCommon.has(w)) };
+  });
+  return { common: new Set(found.common), rare: new Set(found.rare) };
 }

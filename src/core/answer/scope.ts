@@ -22,6 +22,8 @@ export interface ScopeSignals {
   otherSense: boolean;
   /** The message's stemmed words that are general IT words or ordinary names ("postgres", "mongodb", "container"). */
   general: ReadonlySet<string>;
+  /** It uses a word only one fact knows ("what is kured"): enough to pick that fact by, not to prove the domain. */
+  rareJargon?: boolean;
 }
 
 /** data/scope.json */
@@ -49,11 +51,13 @@ export interface ScopeLexicon {
   generalStems: ReadonlySet<string>;
   /** Hand-listed domain words and phrases, plus the jargon found in the knowledge (see jargon.ts). */
   domainWords: ReadonlySet<string>;
+  /** Jargon only one fact or entry uses: it anchors a message only weakly, like an ordinary-word name. */
+  rareWords?: ReadonlySet<string>;
   /** Knowledge id → its name, lowercase: a forgiven typo counts as strong only for a name that is not an ordinary word. */
   nameOf: (id: string) => string;
 }
 
-export function loadScopeLexicon(path: string, nameOf: (id: string) => string, jargon: Iterable<string> = []): ScopeLexicon {
+export function loadScopeLexicon(path: string, nameOf: (id: string) => string, jargon: Iterable<string> = [], rareJargon: Iterable<string> = []): ScopeLexicon {
   const file = readDataFile(path, ScopeFileSchema);
   const ordinaryNames = new Set(file.ordinaryNames.map((x) => x.toLowerCase()));
   const general = new Set(file.generalWords.map((x) => x.toLowerCase()));
@@ -65,6 +69,7 @@ export function loadScopeLexicon(path: string, nameOf: (id: string) => string, j
     otherSenses: file.otherSenses.map((p) => tokenize(p).map(stem)),
     troubleWords: file.troubleWords.map((p) => tokenize(p)),
     generalStems,
+    rareWords: new Set([...rareJargon].filter((w) => !ordinaryNames.has(w) && !general.has(w) && !domainWords.has(w))),
     nameOf: (id) => nameOf(id).toLowerCase(),
   };
 }
@@ -124,7 +129,8 @@ export function scopeSignals(text: string, nlu: Pick<NluResult, 'mentions'>, ret
   );
   const jargon = tokens.some((t, i) => (lexicon.domainWords.has(t) && !inOtherSense.has(stems[i]!)) || (i > 0 && lexicon.domainWords.has(`${tokens[i - 1]} ${t}`)));
   const strong = named || jargon;
-  const anchor = strong ? 'strong' : nlu.mentions.length > 0 && !otherSense ? 'weak' : 'none';
+  const rareJargon = !strong && tokens.some((t) => lexicon.rareWords?.has(t) === true);
+  const anchor = strong ? 'strong' : (nlu.mentions.length > 0 || rareJargon) && !otherSense ? 'weak' : 'none';
   const general = new Set(words.filter((w) => lexicon.generalStems.has(w)));
-  return { anchor, unknown: otherSense && !strong ? 1 : unknown, words: words.length, otherSense, general };
+  return { anchor, unknown: otherSense && !strong ? 1 : unknown, words: words.length, otherSense, general, ...(rareJargon ? { rareJargon } : {}) };
 }

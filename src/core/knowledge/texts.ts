@@ -1,11 +1,11 @@
 import type { Knowledge } from './load.js';
 import { tokenize } from '../nlu/tokenize.js';
 
-/** How the knowledge's own questions and names put things: facts' phrasings and terms, entry names and aliases. */
+/** How the knowledge's own questions and names put things: one text per fact (its phrasings and terms) and per entry (its names). */
 export function questionTexts(kb: Knowledge): string[] {
   const texts: string[] = [];
-  for (const f of kb.facts) texts.push(...f.ask, ...f.terms);
-  for (const e of kb.entries.values()) if (e.type === 'tech') texts.push(e.name, ...e.aliases);
+  for (const f of kb.facts) texts.push([...f.ask, ...f.terms].join('\n'));
+  for (const e of kb.entries.values()) if (e.type === 'tech') texts.push([e.name, ...e.aliases].join('\n'));
   return texts;
 }
 
@@ -17,9 +17,9 @@ export function knowledgeTexts(kb: Knowledge): string[] {
   return texts;
 }
 
-/** Words the knowledge uses at least `min` times, lowercase as typed. */
-export function frequentWords(texts: readonly string[], min: number): string[] {
+/** Words the knowledge uses at least `min` times, lowercase as typed; with `once`, a text counts a word once. */
+export function frequentWords(texts: readonly string[], min: number, once = false): string[] {
   const counts = new Map<string, number>();
-  for (const text of texts) for (const token of tokenize(text)) counts.set(token, (counts.get(token) ?? 0) + 1);
+  for (const text of texts) for (const token of once ? new Set(tokenize(text)) : tokenize(text)) counts.set(token, (counts.get(token) ?? 0) + 1);
   return [...counts].filter(([, n]) => n >= min).map(([w]) => w);
 }

@@ -21,4 +21,10 @@ describe('the domain\'s jargon', () => {
   it('GIVEN a word the off-topic examples use THEN it is not jargon', () => {
     expect(findJargon(['kubelet kubelet'], ['my kubelet recipe'], isEnglish)).not.toContain('kubelet');
   });
+
+  it('GIVEN a word only one fact uses, however often ("zsh" twice in one fact) THEN it is not jargon but rare jargon: it takes two facts', () => {
+    const texts = ['kubectl completion zsh\nzsh autocomplete for kubectl', 'kubelet logs\nkubelet restart', 'what is the kubelet'];
+    expect(findJargon(texts, [], isEnglish)).toEqual(['kubelet']);
+    expect(findJargon(texts, [], isEnglish, 1)).toContain('zsh');
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reportsTrouble } from '../../../src/core/answer/scope.js';
+import { reportsTrouble, scopeSignals, type ScopeLexicon } from '../../../src/core/answer/scope.js';
 import { tokenize } from '../../../src/core/nlu/tokenize.js';
 
 const lexicon = { troubleWords: ['weird', 'slow', 'not working', 'issues'].map((p) => tokenize(p)) };
@@ -15,3 +15,18 @@ describe('a message that reports trouble', () => {
     expect(reportsTrouble('runs fine, no issues so far', lexicon)).toBe(false);
   });
 });
+
+describe('rare jargon', () => {
+  const lexicon: ScopeLexicon = { ordinaryNames: new Set(), domainWords: new Set(['kubelet']), rareWords: new Set(['kured', 'zsh']), otherSenses: [], troubleWords: [], generalStems: new Set(), nameOf: (id) => id };
+  const retriever = { knows: () => true };
+  const none = { mentions: [] };
+
+  it('GIVEN a word only one fact uses ("what is kured") THEN a weak anchor, enough to pick that fact by; the domain\'s common jargon stays a strong one', () => {
+    const rare = scopeSignals('what is kured', none, retriever, lexicon);
+    expect(rare.anchor).toBe('weak');
+    expect(rare.rareJargon).toBe(true);
+    expect(scopeSignals('kubelet keeps restarting', none, retriever, lexicon).anchor).toBe('strong');
+    expect(scopeSignals('how do i bake bread', none, retriever, lexicon).anchor).toBe('none');
+  });
+});
+
