@@ -113,6 +113,18 @@ export function scoreTerms(index: Bm25Index, terms: ReadonlyMap<string, QueryTer
   const { scores, credits, matched, touched } = buffers;
   let count = 0;
   const { docs, weights, offsets } = index;
+  // One term's postings; word pairs, synonyms and context words earn no coverage, so they only add weights.
+  const addPostings = (n: number, { weight, credit, bit }: QueryTerm) => {
+    const plain = credit === 0 && bit === 0;
+    for (let i = offsets[n]!, end = offsets[n + 1]!; i < end; i++) {
+      const doc = docs[i]!;
+      if (scores[doc] === 0) touched[count++] = doc;
+      scores[doc] = scores[doc]! + weight * weights[i]!;
+      if (plain) continue;
+      credits[doc] = credits[doc]! + credit;
+      matched[doc] = matched[doc]! | bit;
+    }
+  };
   // Common terms wait until the rarer ones have found their documents.
   const common: QueryTerm[] = [];
   const commonNumbers: number[] = [];
@@ -123,40 +135,16 @@ export function scoreTerms(index: Bm25Index, terms: ReadonlyMap<string, QueryTer
     if (offsets[n + 1]! - offsets[n]! > commonLength) {
       common.push(q);
       commonNumbers.push(n);
-      continue;
-    }
-    const { weight, credit, bit } = q;
-    // Word pairs, synonyms and context words earn no coverage: their loop only adds weights.
-    if (credit === 0 && bit === 0) {
-      for (let i = offsets[n]!, end = offsets[n + 1]!; i < end; i++) {
-        const doc = docs[i]!;
-        if (scores[doc] === 0) touched[count++] = doc;
-        scores[doc] = scores[doc]! + weight * weights[i]!;
-      }
-      continue;
-    }
-    for (let i = offsets[n]!, end = offsets[n + 1]!; i < end; i++) {
-      const doc = docs[i]!;
-      if (scores[doc] === 0) touched[count++] = doc;
-      scores[doc] = scores[doc]! + weight * weights[i]!;
-      credits[doc] = credits[doc]! + credit;
-      matched[doc] = matched[doc]! | bit;
-    }
+    } else addPostings(n, q);
   }
   const allOfCommon = count < MIN_FOUND_BY_RARE;
   for (let k = 0; k < common.length; k++) {
     const n = commonNumbers[k]!;
-    const { weight, credit, bit } = common[k]!;
     if (allOfCommon) {
-      for (let i = offsets[n]!, end = offsets[n + 1]!; i < end; i++) {
-        const doc = docs[i]!;
-        if (scores[doc] === 0) touched[count++] = doc;
-        scores[doc] = scores[doc]! + weight * weights[i]!;
-        credits[doc] = credits[doc]! + credit;
-        matched[doc] = matched[doc]! | bit;
-      }
+      addPostings(n, common[k]!);
       continue;
     }
+    const { weight, credit, bit } = common[k]!;
     const dense = denseWeights(index, n);
     for (let t = 0; t < count; t++) {
       const doc = touched[t]!;
