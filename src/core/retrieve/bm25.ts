@@ -21,10 +21,15 @@ const K1 = 1.2;
 const B = 0.5;
 const DELTA = 0.5;
 
-export function buildIndex<F extends string>(docs: readonly FieldTexts<F>[], boosts: Record<F, number>): Bm25Index {
+/**
+ * `sparseField`: a word pair that only this field of one document has is left out. Most of an answer's pairs are
+ * its alone and seldom what anyone types; they were half the index's terms, and its start-up and memory with them.
+ */
+export function buildIndex<F extends string>(docs: readonly FieldTexts<F>[], boosts: Record<F, number>, sparseField?: F): Bm25Index {
   const fields = Object.keys(boosts) as F[];
   const docCount = docs.length;
   const weights = new Map<string, Map<number, number>>();
+  const elsewhere = new Set<string>();
   for (const field of fields) {
     const termCounts = docs.map((doc) => {
       const counts = new Map<string, number>();
@@ -35,6 +40,7 @@ export function buildIndex<F extends string>(docs: readonly FieldTexts<F>[], boo
     const average = lengths.reduce((a, b) => a + b, 0) / Math.max(1, docCount) || 1;
     const docFrequency = new Map<string, number>();
     for (const counts of termCounts) for (const term of counts.keys()) docFrequency.set(term, (docFrequency.get(term) ?? 0) + 1);
+    if (field !== sparseField) for (const counts of termCounts) for (const term of counts.keys()) elsewhere.add(term);
     termCounts.forEach((counts, doc) => {
       for (const [term, tf] of counts) {
         const n = docFrequency.get(term)!;
@@ -46,7 +52,8 @@ export function buildIndex<F extends string>(docs: readonly FieldTexts<F>[], boo
       }
     });
   }
-  const terms = [...weights.keys()];
+  const kept = (term: string) => sparseField === undefined || !term.includes('_') || elsewhere.has(term) || weights.get(term)!.size > 1;
+  const terms = [...weights.keys()].filter(kept);
   const offsets = new Uint32Array(terms.length + 1);
   terms.forEach((term, n) => (offsets[n + 1] = offsets[n]! + weights.get(term)!.size));
   const docIds = new Uint32Array(offsets[terms.length]!);

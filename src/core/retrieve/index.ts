@@ -299,7 +299,7 @@ function buildData(kb: Knowledge, namesOf: (ids: readonly string[]) => string, n
   const frequency = new Map<string, number>();
   for (const words of unigramsOf) for (const w of words) frequency.set(w, (frequency.get(w) ?? 0) + 1);
   return {
-    index: indexToJson(buildIndex(fieldTexts, BOOST)),
+    index: indexToJson(buildIndex(fieldTexts, BOOST, 'answer')),
     frequency: [...frequency],
     defines,
     entryWords: [...entryWords],
