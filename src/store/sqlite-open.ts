@@ -82,6 +82,24 @@ function checkWritable(path: string, file: string): void {
   }
 }
 
+/**
+ * Runs a start-up statement again while another process holds the lock. Switching a file to WAL while another
+ * process is creating or switching it fails with SQLITE_BUSY at once, without waiting for busy_timeout; two
+ * instances started together on a fresh file hit that. Start-up may block: nothing else runs yet.
+ */
+function whenUnlocked<T>(run: () => T): T {
+  const deadline = Date.now() + OPEN_BUSY_TIMEOUT_MS;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let ms = 5; ; ms = Math.min(100, ms * 2)) {
+    try {
+      return run();
+    } catch (error) {
+      if (codeOf(error) !== 'SQLITE_BUSY' || Date.now() >= deadline) throw error;
+      Atomics.wait(pause, 0, 0, ms);
+    }
+  }
+}
+
 /** Opens (creating if needed) the state file in WAL mode with synchronous=FULL, after checking it can be written. */
 export function openDatabase(path: string): Database.Database {
   const file = resolve(path);
@@ -97,10 +115,10 @@ export function openDatabase(path: string): Database.Database {
   }
   try {
     db.pragma(`busy_timeout = ${OPEN_BUSY_TIMEOUT_MS}`);
-    db.pragma('journal_mode = WAL');
+    whenUnlocked(() => db.pragma('journal_mode = WAL'));
     // FULL fsyncs the WAL on every commit, so a resolved put survives a crash or power loss.
     db.pragma('synchronous = FULL');
-    db.exec(SCHEMA);
+    whenUnlocked(() => db.exec(SCHEMA));
     // From here on a busy database fails at once and the store retries asynchronously: a blocking wait
     // inside better-sqlite3 would freeze the event loop (health checks, Slack acks) for its whole length.
     db.pragma('busy_timeout = 0');
