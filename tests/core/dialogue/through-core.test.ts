@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import type { Reply } from '../../../src/core/types.js';
 import { harness } from '../harness.js';
+
+/** The reply answers (mentioning `mentions`, when given) and offers the recommendation as a button. */
+function expectAnswerWithOffer(reply: Reply, mentions?: RegExp) {
+  expect(reply.kind).toBe('answer');
+  if (mentions) expect(reply.text).toMatch(mentions);
+  expect(reply.choices.map((c) => c.label)).toContain('Get a recommendation for this workload');
+}
 
 describe('a described workload through the core', () => {
   it('GIVEN a greeting, then a description, then "not sure" THEN a verdict within three user turns', async () => {
@@ -34,9 +42,7 @@ describe('a described workload through the core', () => {
   it('GIVEN our workload and a question that is not "which should we use" THEN the question is answered, with the recommendation offered', async () => {
     const { say } = await harness();
     const reply = await say('we run about twenty stateless go services on linux and scale them out every evening. does podman need a daemon?');
-    expect(reply.kind).toBe('answer');
-    expect(reply.text).toMatch(/daemon/i);
-    expect(reply.choices.map((c) => c.label)).toContain('Get a recommendation for this workload');
+    expectAnswerWithOffer(reply, /daemon/i);
   });
 
   it('GIVEN our workload and "which should we use" THEN the recommendation starts', async () => {
@@ -86,16 +92,13 @@ describe('a described workload through the core', () => {
   it('GIVEN "vm or container" for one named thing that a fact answers whole THEN that answer, with the recommendation offered', async () => {
     const { say } = await harness();
     const reply = await say('opnsense firewall appliance, vm or container');
-    expect(reply.kind).toBe('answer');
-    expect(reply.text).toMatch(/freebsd/i);
-    expect(reply.choices.map((c) => c.label)).toContain('Get a recommendation for this workload');
+    expectAnswerWithOffer(reply, /freebsd/i);
   });
 
   it('GIVEN "which is better" on a trade-off, with no workload in it, that a fact answers whole THEN that answer, with the recommendation offered', async () => {
     const { say } = await harness();
     const reply = await say('for real-time work, which has better latency: containers or vms?');
-    expect(reply.kind).toBe('answer');
-    expect(reply.choices.map((c) => c.label)).toContain('Get a recommendation for this workload');
+    expectAnswerWithOffer(reply);
   });
 
   it('GIVEN a few keywords naming a product and asking nothing ("nvidia container toolkit rocky linux install") THEN an answer, not the questions', async () => {
@@ -115,8 +118,7 @@ describe('a described workload through the core', () => {
   it('GIVEN a problem report that reads like a workload ("sluggish since we converted it with p2v") THEN an answer, with the recommendation offered', async () => {
     const { say } = await harness();
     const reply = await say('the vm is really sluggish since we converted it with p2v');
-    expect(reply.kind).toBe('answer');
-    expect(reply.choices.map((c) => c.label)).toContain('Get a recommendation for this workload');
+    expectAnswerWithOffer(reply);
   });
 
   it('GIVEN an off-topic line with one workload-like word ("top antivirus for windows this year") THEN a refusal, no questions and no offer', async () => {

@@ -8,8 +8,8 @@ const docs = [
 
 describe('the fact index', () => {
   it('GIVEN a sparse field THEN a word pair only that field of one document has is left out, its words and every other pair stay', () => {
-    const full = buildIndex(docs, { ask: 2, answer: 0.7 });
-    const lean = buildIndex(docs, { ask: 2, answer: 0.7 }, 'answer');
+    const full = buildIndex<'ask' | 'answer'>(docs, { ask: 2, answer: 0.7 });
+    const lean = buildIndex<'ask' | 'answer'>(docs, { ask: 2, answer: 0.7 }, 'answer');
     // "modul_option" is in one answer only: left out; "nest_virtual" is in an ask: kept.
     expect(full.terms.has('modul_option')).toBe(true);
     expect(lean.terms.has('modul_option')).toBe(false);
