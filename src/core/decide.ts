@@ -226,8 +226,12 @@ function decideText(deps: DecideDeps, input: TurnInput, text: string, result: Nl
     }
   }
   // Asked to describe the workload ("got a sec?" → "go ahead… describe your workload"), a message that says anything of
-  // one and reports no trouble is that description ("pi-hole and unbound on my homelab linux box").
-  const invitedDescription = (described?.kind === 'other' && described.workload !== undefined) || described?.kind === 'describes';
+  // one and reports no trouble is that description ("pi-hole and unbound on my homelab linux box"), unless it is
+  // keywords said of nobody's workload that a fact answers ("fargate cold start time"): still a search.
+  const fitsAFact = (hits[0]?.coverageOfMessage ?? 0) >= PROBLEM_MIN_COVERAGE;
+  const invitedDescription =
+    (described?.kind === 'other' && described.workload !== undefined && (described.own === true || !fitsAFact)) ||
+    (described?.kind === 'describes' && (described.own || !fitsAFact));
   if (input.conversation.invited && !active && invitedDescription && !reportsTrouble(text, deps.scope)) {
     return startFlow(deps, input, 'recommend', text);
   }

@@ -40,7 +40,7 @@ export type MessageReading =
   | { kind: 'preamble' }
   | { kind: 'question' }
   | { kind: 'which'; offer: Choice }
-  | { kind: 'other'; workload?: Choice };
+  | { kind: 'other'; workload?: Choice; own?: boolean };
 
 /** What the core needs from the dialogue engine; `createDialoguePort` binds the engine's functions to loaded flows. */
 export interface DialoguePort {

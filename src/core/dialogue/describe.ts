@@ -21,7 +21,7 @@ export type Reading =
   | { kind: 'both'; slots: Slots }
   | { kind: 'question' }
   /** `slots`: what it says of a workload, too little to read as a description by itself. */
-  | { kind: 'none'; slots?: Slots };
+  | { kind: 'none'; slots?: Slots; own?: boolean };
 
 // A message is checked against several phrase lists in a row: its phrases are computed once.
 const phrasesOf: (text: string) => ReadonlySet<string> = remembered((text) => {
@@ -99,7 +99,7 @@ export function readMessage(flows: Flows, text: string): Reading {
     const search = !own && !need && !advice && words(text).length <= SEARCH_MAX_WORDS;
     const describes =
       workload >= 2 || (trait >= 3 && !search) || (workload >= 1 && (need || advice) && trait >= 2) || (need && strength(flows, slots, true) >= 4);
-    return describes ? { kind: 'description', slots, own } : { kind: 'none', slots };
+    return describes ? { kind: 'description', slots, own } : { kind: 'none', slots, own };
   }
   if (workload === 0) return { kind: 'question' };
   return (own && workload >= 2) || advice ? { kind: 'both', slots } : { kind: 'question' };

@@ -66,10 +66,12 @@ describe('a described workload through the core', () => {
     expect(['question', 'verdict']).not.toContain(plain.kind);
   });
 
-  it('GIVEN "got a sec?", then a plain question or a problem THEN it is answered, not turned into a recommendation', async () => {
+  it('GIVEN "got a sec?", then a plain question, keywords a fact answers or a problem THEN it is answered, not turned into a recommendation', async () => {
     const { say } = await harness();
     await say('got a sec?', 'q');
     expect((await say('is podman rootless by default?', 'q')).kind).toBe('answer');
+    await say('quick question', 'k');
+    expect((await say('fargate cold start time', 'k')).kind).toBe('answer');
     await say('got a sec?', 'p');
     expect(['question', 'verdict']).not.toContain((await say('my docker container keeps crashing on startup with exit code 137', 'p')).kind);
   });
