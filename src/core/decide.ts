@@ -230,7 +230,7 @@ function decideText(deps: DecideDeps, input: TurnInput, text: string, result: Nl
   // keywords said of nobody's workload that a fact answers ("fargate cold start time"): still a search.
   const fitsAFact = (hits[0]?.coverageOfMessage ?? 0) >= PROBLEM_MIN_COVERAGE;
   const invitedDescription =
-    (described?.kind === 'other' && described.workload !== undefined && (described.own === true || !fitsAFact)) ||
+    (described?.kind === 'other' && described.workload !== undefined && (described.workload.own || !fitsAFact)) ||
     (described?.kind === 'describes' && (described.own || !fitsAFact));
   if (input.conversation.invited && !active && invitedDescription && !reportsTrouble(text, deps.scope)) {
     return startFlow(deps, input, 'recommend', text);

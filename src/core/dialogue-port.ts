@@ -24,7 +24,8 @@ export interface DialogueTurn {
  * - which: a question that asks which to use and describes no workload ("whats better for latency, containers or
  *   vms"); answer it when a fact answers it whole, and offer the recommendation
  * - other: none of these; answer it as usual. `workload` is set when it says something of a workload, too little to
- *   read as a description by itself ("pi-hole and unbound on my homelab linux box"): enough after "describe your workload"
+ *   read as a description by itself ("pi-hole and unbound on my homelab linux box"): enough after "describe your workload";
+ *   its `own` says whether that is the user's own workload
  */
 /**
  * How a message reads with no dialogue running. `describes` carries the same offer as `asks`, for when the
@@ -40,7 +41,7 @@ export type MessageReading =
   | { kind: 'preamble' }
   | { kind: 'question' }
   | { kind: 'which'; offer: Choice }
-  | { kind: 'other'; workload?: Choice; own?: boolean };
+  | { kind: 'other'; workload?: { own: boolean } };
 
 /** What the core needs from the dialogue engine; `createDialoguePort` binds the engine's functions to loaded flows. */
 export interface DialoguePort {

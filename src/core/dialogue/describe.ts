@@ -23,10 +23,11 @@ export type Reading =
   /** `slots`: what it says of a workload, too little to read as a description by itself. */
   | { kind: 'none'; slots?: Slots; own?: boolean };
 
-// A message is checked against several phrase lists in a row: its phrases are computed once.
+// A message is checked against several phrase lists in a row: its clauses and phrases are computed once.
+const clausesOf: (text: string) => readonly string[][] = remembered((text) => clauses(text, new Set()));
 const phrasesOf: (text: string) => ReadonlySet<string> = remembered((text) => {
   const found = new Set<string>();
-  for (const clause of clauses(text, new Set())) {
+  for (const clause of clausesOf(text)) {
     for (let i = 0; i < clause.length; i++) {
       let key = '';
       for (let n = 1; n <= 3 && i + n <= clause.length; n++) found.add((key = n === 1 ? clause[i]! : `${key} ${clause[i + n - 1]!}`));
@@ -59,7 +60,7 @@ export function hasQuestion(flows: Flows, text: string): boolean {
 
 /** A sentence that ends in a question word, as keyword searches do: "microvm startup in milliseconds how". */
 function closesQuestion(flows: Flows, text: string): boolean {
-  for (const clause of clauses(text, new Set())) {
+  for (const clause of clausesOf(text)) {
     let tail = '';
     for (let n = 1; n <= 3 && n <= clause.length; n++) {
       tail = n === 1 ? clause[clause.length - 1]! : `${clause[clause.length - n]!} ${tail}`;

@@ -52,7 +52,7 @@ export function readOutside(flows: Flows, text: string): OutsideReading {
       // "should we containerize our database?" asks which to use though it describes no workload yet.
       return asksForAdvice(flows, text) ? { kind: 'which', offer: offerOf(flows, {}) } : { kind: 'question' };
     case 'none':
-      return reading.slots && Object.keys(reading.slots).length > 0 ? { kind: 'other', workload: offerOf(flows, reading.slots), own: reading.own === true } : { kind: 'other' };
+      return reading.slots && Object.keys(reading.slots).length > 0 ? { kind: 'other', workload: { own: reading.own === true } } : { kind: 'other' };
   }
 }
 
