@@ -39,8 +39,12 @@ export function buildIndex<F extends string>(docs: readonly FieldTexts<F>[], boo
     const lengths = termCounts.map((c) => [...c.values()].reduce((a, b) => a + b, 0));
     const average = lengths.reduce((a, b) => a + b, 0) / Math.max(1, docCount) || 1;
     const docFrequency = new Map<string, number>();
-    for (const counts of termCounts) for (const term of counts.keys()) docFrequency.set(term, (docFrequency.get(term) ?? 0) + 1);
-    if (field !== sparseField) for (const counts of termCounts) for (const term of counts.keys()) elsewhere.add(term);
+    for (const counts of termCounts) {
+      for (const term of counts.keys()) {
+        docFrequency.set(term, (docFrequency.get(term) ?? 0) + 1);
+        if (field !== sparseField) elsewhere.add(term);
+      }
+    }
     termCounts.forEach((counts, doc) => {
       for (const [term, tf] of counts) {
         const n = docFrequency.get(term)!;
