@@ -155,6 +155,9 @@ const OWN_PROBLEM_MIN_COVERAGE = 0.85;
 const TROUBLE_MIN_COVERAGE = 0.5;
 // The classifier's confidence that a message is off-topic above which one trait of a workload in it does not count.
 const SURE_OFF_TOPIC = 0.6;
+const OFF_TOPIC_CHOICE_MAX_WORDS = 8;
+const CHOICE_WORD = /\b(?:or|vs|versus)\b/;
+const OFF_TOPIC_TROUBLE_MAX_WORDS = 6;
 // "firewall appliance (pfsense) in vm or container", "containers on vms or bare metal": asked which to use for one
 // named thing, or on a trade-off with no workload in it, and a fact answers the whole message: that is answered.
 const WHICH_FACT_FIT = 0.9;
@@ -205,13 +208,14 @@ function decideText(deps: DecideDeps, input: TurnInput, text: string, result: Nl
   const described = active || scope.otherSense ? undefined : deps.dialogue.read(text);
   // One trait of a workload in a message the classifier is sure is off-topic, with no name or jargon of the domain,
   // is a word in another sense ("cloudflare is blocking my own website", "xcode keeps crashing on my mac").
+  // So is a short choice between two things the domain does not name ("spring boot or django for a backend"): the
+  // verdict would not answer it. And a short trouble report about such a thing ("my router keeps rebooting every night").
+  const unanchored = described?.kind === 'describes' && reading.kind === 'out_of_scope' && scope.anchor === 'none';
   const offTopic =
-    described?.kind === 'describes' &&
-    reading.kind === 'out_of_scope' &&
-    result.intent === 'out_of_scope' &&
-    described.traits < 2 &&
-    result.confidence >= SURE_OFF_TOPIC &&
-    scope.anchor === 'none';
+    unanchored &&
+    ((result.intent === 'out_of_scope' && described.traits < 2 && result.confidence >= SURE_OFF_TOPIC) ||
+      (result.intent === 'out_of_scope' && scope.words <= OFF_TOPIC_CHOICE_MAX_WORDS && CHOICE_WORD.test(text)) ||
+      (!described.advice && scope.words <= OFF_TOPIC_TROUBLE_MAX_WORDS && reportsTrouble(text, deps.scope)));
   // The classifier hears "we run customers' scripts in containers… how real is the escape risk?" as a request
   // for advice; it asks something else, so that is answered, with the recommendation offered.
   // So is a question asking which to use on a trade-off that a fact answers whole ("whats better for latency, containers or vms").

@@ -57,6 +57,17 @@ describe('a described workload through the core', () => {
     expect((await say('recommend a laptop under $900', 'c2')).kind).not.toBe('question');
   });
 
+  it('GIVEN a short choice between two things that are not VMs or containers, or trouble with one THEN it is refused, not a workload to recommend for', async () => {
+    const { say } = await harness();
+    for (const [i, text] of ['spring boot or django for a backend', 'ubuntu or fedora for my first linux desktop', 'my router keeps rebooting every night'].entries()) {
+      const reply = await say(text, `off${i}`);
+      expect(reply.kind, text).toBe('fallback');
+      expect(reply.intent, text).toBe('out_of_scope');
+    }
+    // The same shapes about the domain still start the recommendation.
+    expect((await say('vm or containers for our django backend', 'on1')).kind).toBe('question');
+  });
+
   it('GIVEN "got a sec?", then a workload said in a few words THEN the recommendation starts; without the invitation the same words are answered', async () => {
     const { say } = await harness();
     await say('got a sec?', 'invited');
