@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRunwise, loadBrain } from '../src/app.js';
 import { silentLogger } from '../src/log.js';
 import { plainText } from '../src/adapters/cli/render.js';
-import { read } from '../src/core/answer/read.js';
+import { personalOnlyIfSaidSo, read } from '../src/core/answer/read.js';
 import { cleanInput } from '../src/core/text/clean.js';
 import { loadConfig } from '../src/config.js';
 
@@ -21,7 +21,7 @@ const texts = process.argv.length > 2 ? process.argv.slice(2) : readFileSync(0, 
 const json = process.env.TRACE_JSON === '1';
 for (const raw of texts) {
   const text = cleanInput(raw).text;
-  const nlu = brain.nlu.classify(text);
+  const nlu = personalOnlyIfSaidSo(brain.nlu, text, brain.nlu.classify(text));
   const { reading, scope, hits } = read({ kb: brain.knowledge, nlu: brain.nlu, retriever: brain.retriever, scope: brain.scope, forms: brain.forms, threshold }, text, nlu);
   const reply = await core.handle({ text: raw, conversationId: `trace:${turn++}`, userId: 'trace', platform: 'batch' });
   const replyText = plainText(reply).replace(/\s+/g, ' ').slice(0, 400);

@@ -1,7 +1,7 @@
 import { parseChoiceId } from './answer/choice-id.js';
 import { answerFacts } from './answer/facts.js';
 import { DIALOGUE_ACTS, type Reading } from './answer/fuse.js';
-import { read } from './answer/read.js';
+import { personalOnlyIfSaidSo, read } from './answer/read.js';
 import { reportsTrouble, type ScopeLexicon } from './answer/scope.js';
 import type { QuestionForms } from './answer/question-form.js';
 import { answerById, answerIntent, answerTopicNote, clarify, fallback, startChoices, welcomeChoices } from './answer/route.js';
@@ -257,7 +257,8 @@ function decideText(deps: DecideDeps, input: TurnInput, text: string, result: Nl
         (!described.own && fit >= SEARCH_FACT_FIT && scope.words <= SEARCH_MAX_WORDS && result.entities.some((id) => isProduct(deps.kb, id))));
   if (described?.kind === 'describes' && !problem && !offTopic) return startFlow(deps, input, 'recommend', text);
   if (described?.kind === 'control') return withDialogue(notice('recommend_start', described.text, startChoices(deps)), undefined);
-  if (described?.kind === 'preamble') return { reply: notice('greeting', deps.messages.goAhead, startChoices(deps)), conversation: { invited: true }, effects: [] };
+  // "you're dumb" is a complaint, not the opener of a "dumb question".
+  if (described?.kind === 'preamble' && !isIntent(reading, 'complaint')) return { reply: notice('greeting', deps.messages.goAhead, startChoices(deps)), conversation: { invited: true }, effects: [] };
 
   let reply = replyFor(deps, reading, result);
   // A refused "which is better" question ("postgres or mongodb?") is not offered a recommendation.
@@ -296,6 +297,6 @@ export function decide(deps: DecideDeps, input: TurnInput): Decision {
     const reprompt = deps.dialogue.reprompt(active);
     return withDialogue({ ...reprompt, text: `${reply.text}\n\n${reprompt.text}` }, active);
   }
-  return decideText(deps, input, cleaned.text, deps.nlu.classify(cleaned.text));
+  return decideText(deps, input, cleaned.text, personalOnlyIfSaidSo(deps.nlu, cleaned.text, deps.nlu.classify(cleaned.text)));
 }
 

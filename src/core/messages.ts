@@ -9,6 +9,10 @@ export const MessagesSchema = z.strictObject({
   greeting: Text,
   thanks: Text,
   goodbye: Text,
+  /** "who are you?", "are you a bot?" */
+  aboutBot: Text,
+  /** "that's wrong", "you're useless": the last answer missed. */
+  complaint: Text,
   help: Text,
   home: Text,
   welcome: Text,

@@ -211,4 +211,36 @@ describe('feedback', () => {
       [topic, true],
     ]);
   });
+
+  it('GIVEN "that\'s wrong" or "you\'re useless" after an answer THEN an apology with a way forward, never "you\'re welcome"', async () => {
+    const { say } = await harness();
+    await say('what is containerd');
+    for (const text of ["that's wrong", "you're useless lol", 'that didn\'t answer my question']) {
+      const reply = await say(text);
+      expect(reply.intent, text).toBe('complaint');
+      expect(reply.text, text).toBe(sharedBrain().messages.complaint);
+      expect(reply.text, text).not.toBe(sharedBrain().messages.thanks);
+    }
+  });
+
+  it('GIVEN words of a complaint in a question about the domain ("ingress 404 nginx not found") THEN it is answered as a question', async () => {
+    const { say } = await harness();
+    for (const text of ['ingress 404 nginx not found', 'distroless debugging no shell']) {
+      const reply = await say(text);
+      expect(reply.intent, text).not.toBe('complaint');
+      expect(reply.kind, text).toBe('answer');
+    }
+  });
+});
+
+describe('about the bot itself', () => {
+  it('GIVEN "what\'s your name", "who made you" or "are you a human" THEN it says it is runwise, a bot with sourced answers', async () => {
+    const { say } = await harness();
+    for (const text of ["what's your name?", 'who made you', 'are you a human or a bot']) {
+      const reply = await say(text);
+      expect(reply.intent, text).toBe('about_bot');
+      expect(reply.text, text).toBe(sharedBrain().messages.aboutBot);
+    }
+    expect(sharedBrain().messages.aboutBot).toMatch(/runwise/);
+  });
 });

@@ -19,7 +19,7 @@ export type Reading =
   | { kind: 'clarify'; confidence: number }
   | { kind: 'out_of_scope'; confidence: number };
 
-export const DIALOGUE_ACTS = new Set(['greeting', 'thanks', 'goodbye', 'help', 'recommend_start', 'tour_start']);
+export const DIALOGUE_ACTS = new Set(['greeting', 'thanks', 'goodbye', 'about_bot', 'complaint', 'help', 'recommend_start', 'tour_start']);
 const ENTITY_INTENTS = new Set(['define', 'hypervisor_type', 'vendor', 'license', 'use_case', 'alternatives', 'compare']);
 const OUT_OF_SCOPE = 'out_of_scope';
 const NEEDS_A_NAME = new Set(['define', 'vendor', 'license', 'use_case', 'alternatives']);

@@ -23,7 +23,7 @@ export interface ReadDeps {
 const MAX_FOREIGN_ADVICE_WORDS = 1;
 const MIN_FOREIGN_HELP_WORDS = 2;
 // Intents people hit by accident with a question ("compose logs follow" heard as goodbye): a fact may answer instead.
-const SMALL_TALK_AND_HELP = new Set(['help', 'tour_start', 'greeting', 'thanks', 'goodbye']);
+const SMALL_TALK_AND_HELP = new Set(['help', 'tour_start', 'greeting', 'thanks', 'goodbye', 'about_bot', 'complaint']);
 // "what is kvm", "podman??": no word besides the name (and question words).
 const BARE_QUESTION_WORDS = 0;
 const BARE_QUESTION_MAX_WORDS = 5;
@@ -39,6 +39,19 @@ export interface Understanding {
 }
 
 /** The classifier's result and the fact ranking, fused (see answer/fuse.ts). */
+// Said to the bot about itself or its last answer ("who made you", "that's wrong"): only in words the examples
+// use, naming nothing of the domain. "ingress 404 nginx not found" and "keyboard types the wrong characters" are not.
+const PERSONAL_ACTS = new Set(['about_bot', 'complaint']);
+const MAX_FOREIGN_PERSONAL_WORDS = 2;
+
+/** The classifier's result, with a remark to the bot that names the domain or says more read as its next best intent. */
+export function personalOnlyIfSaidSo(nlu: Pick<Nlu, 'foreignWords'>, text: string, result: NluResult): NluResult {
+  if (!PERSONAL_ACTS.has(result.intent)) return result;
+  if (result.mentions.length === 0 && nlu.foreignWords(text, result.intent) <= MAX_FOREIGN_PERSONAL_WORDS) return result;
+  const best = result.ranking.find((r) => !PERSONAL_ACTS.has(r.intent));
+  return best ? { ...result, intent: best.intent, confidence: best.confidence } : { ...result, intent: 'out_of_scope', confidence: 0 };
+}
+
 export function read(deps: ReadDeps, text: string, result: NluResult): Understanding {
   // A typo forgiven for a name is spelled right for the ranking ("hypervisior" → "hypervisor").
   let query = text;

@@ -68,6 +68,10 @@ export function answerIntent(ctx: AnswerContext, intent: string, entityIds: read
       return notice(intent, messages.thanks, [], confidence);
     case 'goodbye':
       return notice(intent, messages.goodbye, [], confidence);
+    case 'about_bot':
+      return notice(intent, messages.aboutBot, startChoices(ctx), confidence);
+    case 'complaint':
+      return notice(intent, messages.complaint, startChoices(ctx), confidence);
     case 'help':
       return notice(intent, messages.help, startChoices(ctx), confidence);
     case 'out_of_scope':
