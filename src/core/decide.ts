@@ -246,6 +246,9 @@ function decideText(deps: DecideDeps, input: TurnInput, text: string, result: Nl
   // overhead", not about anyone's own workload): answer it, and offer the recommendation.
   const fit = hits[0]?.coverageOfMessage ?? 0;
   const trouble = described?.kind === 'describes' && reportsTrouble(text, deps.scope);
+  // "my node app … breaks on the server … i want the exact same env from dev to prod": trouble with one's own workload
+  // and what they want from it asks where to run it, unless a fact answers it closely.
+  const wantsItFixedForGood = described?.kind === 'describes' && described.own && described.wishes && fit < PROBLEM_MIN_COVERAGE;
   const problem =
     described?.kind === 'describes' &&
     reading.kind === 'facts' &&
@@ -253,9 +256,11 @@ function decideText(deps: DecideDeps, input: TurnInput, text: string, result: Nl
       ? (productChoice && fit >= PRODUCT_CHOICE_FIT) ||
         (!described.bare && fit >= WHICH_FACT_FIT && (described.traits === 0 || (!described.own && described.traits <= ONE_THING_MAX_TRAITS && scope.words <= ONE_THING_MAX_WORDS)))
       : (fit >= PROBLEM_MIN_COVERAGE && (!described.own || trouble || fit >= OWN_PROBLEM_MIN_COVERAGE)) ||
-        (trouble && fit >= TROUBLE_MIN_COVERAGE) ||
+        (trouble && fit >= TROUBLE_MIN_COVERAGE && !wantsItFixedForGood) ||
         (!described.own && fit >= SEARCH_FACT_FIT && scope.words <= SEARCH_MAX_WORDS && result.entities.some((id) => isProduct(deps.kb, id))));
-  if (described?.kind === 'describes' && !problem && !offTopic) return startFlow(deps, input, 'recommend', text);
+  // "what should i ask you" asks for advice but says nothing of a workload or the domain: the help it was heard as.
+  const smallTalk = reading.kind === 'intent' && !DIALOGUE_INTENTS[reading.intent] && DIALOGUE_ACTS.has(reading.intent) && scope.anchor === 'none';
+  if (described?.kind === 'describes' && !problem && !offTopic && !(smallTalk && described.traits === 0)) return startFlow(deps, input, 'recommend', text);
   if (described?.kind === 'control') return withDialogue(notice('recommend_start', described.text, startChoices(deps)), undefined);
   // "you're dumb" is a complaint, not the opener of a "dumb question".
   if (described?.kind === 'preamble' && !isIntent(reading, 'complaint')) return { reply: notice('greeting', deps.messages.goAhead, startChoices(deps)), conversation: { invited: true }, effects: [] };

@@ -32,10 +32,11 @@ export interface DialogueTurn {
  * core finds the "description" is really a problem a fact answers; `advice` says it asked which to use
  * (a question that does not, "…how real is the escape risk here?", is answered before any recommendation);
  * `own` says it speaks of the user's own workload ("we run…", "our app"); `traits` is how many of the workload's
- * questions it answers; `bare` says it asks which to use and says nothing else ("vm or container?", "help me pick").
+ * questions it answers; `bare` says it asks which to use and says nothing else ("vm or container?", "help me pick"); `wishes` that it says what
+ * the user wants from it ("…i want the exact same env from dev to prod").
  */
 export type MessageReading =
-  | { kind: 'describes'; offer: Choice; advice: boolean; own: boolean; traits: number; bare: boolean }
+  | { kind: 'describes'; offer: Choice; advice: boolean; own: boolean; traits: number; bare: boolean; wishes: boolean }
   | { kind: 'asks'; offer: Choice; advice: boolean }
   | { kind: 'control'; text: string }
   | { kind: 'preamble' }

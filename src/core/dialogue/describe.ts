@@ -17,7 +17,7 @@ import { clauses, stem, words } from './text.js';
  *                with those answers filled in
  */
 export type Reading =
-  | { kind: 'description'; slots: Slots; own: boolean }
+  | { kind: 'description'; slots: Slots; own: boolean; wishes: boolean }
   | { kind: 'both'; slots: Slots }
   | { kind: 'question' }
   /** `slots`: what it says of a workload, too little to read as a description by itself. */
@@ -100,7 +100,7 @@ export function readMessage(flows: Flows, text: string): Reading {
     const search = !own && !need && !advice && words(text).length <= SEARCH_MAX_WORDS;
     const describes =
       workload >= 2 || (trait >= 3 && !search) || (workload >= 1 && (need || advice) && trait >= 2) || (need && strength(flows, slots, true) >= 4);
-    return describes ? { kind: 'description', slots, own } : { kind: 'none', slots, own };
+    return describes ? { kind: 'description', slots, own, wishes: hasPhrase(text, flows.describe.wish) } : { kind: 'none', slots, own };
   }
   if (workload === 0) return { kind: 'question' };
   return (own && workload >= 2) || advice ? { kind: 'both', slots } : { kind: 'question' };

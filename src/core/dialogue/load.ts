@@ -150,6 +150,7 @@ export function loadFlows(dataDir: string, sources?: ReadonlyMap<string, Source>
     describe: {
       self: new Set(controls.describe.self.map(key)),
       need: new Set(controls.describe.need.map(key)),
+      wish: new Set(controls.describe.wish.map(key)),
       advice: new Set(controls.describe.advice.map(key)),
       questionPhrases: new Set(controls.describe.questionPhrases.map(key)),
       questionEnds: new Set(controls.describe.questionEnds.map(key)),

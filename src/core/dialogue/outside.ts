@@ -41,11 +41,11 @@ export function readOutside(flows: Flows, text: string): OutsideReading {
   // questions; "recommend a keyboard under $100" is not one.
   const adviceOnly = short && asksForAdvice(flows, text) && said.every((w) => flows.describe.adviceWords.has(w) || flows.fillers.has(w) || preamble(w));
   if ((reading.kind === 'question' || reading.kind === 'none') && adviceOnly) {
-    return { kind: 'describes', offer: offerOf(flows, {}), advice: true, own: false, traits: 0, bare: true };
+    return { kind: 'describes', offer: offerOf(flows, {}), advice: true, own: false, traits: 0, bare: true, wishes: false };
   }
   switch (reading.kind) {
     case 'description':
-      return { kind: 'describes', offer: offerOf(flows, reading.slots), advice: asksForAdvice(flows, text), own: reading.own, traits: traitsOf(flows, reading.slots), bare: false };
+      return { kind: 'describes', offer: offerOf(flows, reading.slots), advice: asksForAdvice(flows, text), own: reading.own, traits: traitsOf(flows, reading.slots), bare: false, wishes: reading.wishes };
     case 'both':
       return { kind: 'asks', offer: offerOf(flows, reading.slots), advice: asksForAdvice(flows, text) };
     case 'question':

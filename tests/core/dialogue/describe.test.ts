@@ -32,6 +32,15 @@ describe('readMessage: a description is a request', () => {
     expect(kind('manager want know: if we move the legacy windows app to containers do we still need the vms')).not.toBe('description');
   });
 
+  it('GIVEN a description that says what the user wants from it THEN it says so; one that only reports THEN not', () => {
+    const wishes = (text: string) => {
+      const reading = readMessage(flows, text);
+      return reading.kind === 'description' ? reading.wishes : undefined;
+    };
+    expect(wishes('classic works on my machine: our ruby app breaks on the server because the gem versions differ. i want the exact same env in dev, ci and prod')).toBe(true);
+    expect(wishes('our billing api runs on linux, 20 services, traffic spikes every evening')).toBe(false);
+  });
+
   it('GIVEN a plain question about a topic THEN it stays a question', () => {
     expect(kind('do containers start faster than vms?')).toBe('question');
     expect(kind('how does kata containers isolate workloads')).toBe('question');

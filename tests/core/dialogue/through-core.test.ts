@@ -57,6 +57,13 @@ describe('a described workload through the core', () => {
     expect((await say('recommend a laptop under $900', 'c2')).kind).not.toBe('question');
   });
 
+  it('GIVEN "what should i ask you" (advice words, no workload, nothing of the domain) THEN the help, not the recommendation questions', async () => {
+    const { say } = await harness();
+    const reply = await say('what should i ask you');
+    expect(reply.intent).toBe('help');
+    expect(reply.kind).toBe('notice');
+  });
+
   it('GIVEN a short choice between two things that are not VMs or containers, or trouble with one THEN it is refused, not a workload to recommend for', async () => {
     const { say } = await harness();
     for (const [i, text] of ['spring boot or django for a backend', 'ubuntu or fedora for my first linux desktop', 'my router keeps rebooting every night'].entries()) {
