@@ -99,6 +99,9 @@ const NONE_CLOSE_MIN_WORDS = 5; // ...is ours unless the classifier says it is n
 const NONE_SURE_TOPIC = 0.85; // the classifier is this sure of a domain topic
 const STRONG_OOS_CONFIDENCE = 0.9;
 const STRONG_OOS_UNKNOWN = 0.15;
+// A name in a request no fact answers ("tell me a joke about kubernetes", "a kubernetes engineer's salary"): leaning
+// off-topic is enough.
+const OFF_TOPIC_REQUEST_CONFIDENCE = 0.5;
 const ADVICE_MIN_SPECIFIC = 0.5; // a request for advice naming nothing must match a fact mostly by the domain's own words
 
 /** The idf-weighted share of the words a fact matched that are not general IT words or ordinary names. */
@@ -124,6 +127,7 @@ export function inScope(result: NluResult, scope: ScopeSignals, top: FactHit | u
     case 'strong':
       // Even "docker" has another sense ("the dockers at the port are on strike"): the classifier sure
       // it is off-topic and many words foreign to the knowledge outweigh one name.
+      if (scope.offTopicRequest === true && result.intent === OUT_OF_SCOPE && result.confidence >= OFF_TOPIC_REQUEST_CONFIDENCE) return false;
       return !(result.intent === OUT_OF_SCOPE && result.confidence >= STRONG_OOS_CONFIDENCE && scope.unknown >= STRONG_OOS_UNKNOWN);
     case 'weak':
       // Every word known to the knowledge and a fact that covers it ("why is my pod stuck in pending") is ours

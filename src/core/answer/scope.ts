@@ -22,6 +22,8 @@ export interface ScopeSignals {
   otherSense: boolean;
   /** The message's stemmed words that are general IT words or ordinary names ("postgres", "mongodb", "container"). */
   general: ReadonlySet<string>;
+  /** It uses a word of a request no fact answers ("joke", "salary"). */
+  offTopicRequest?: boolean;
   /** It uses a word only one fact knows ("what is kured"): enough to pick that fact by, not to prove the domain. */
   rareJargon?: boolean;
 }
@@ -39,6 +41,8 @@ export const ScopeFileSchema = z.strictObject({
   otherSenses: z.array(z.string().min(3).max(60)).default([]),
   /** Words that report a problem ("slow", "keeps crashing", "won't start"). */
   troubleWords: z.array(z.string().min(2).max(40)).default([]),
+  /** Words of requests no fact answers, whatever they name ("joke", "salary", "haiku"): foreign to the knowledge. */
+  offTopicWords: z.array(z.string().min(2).max(40)).default([]),
 });
 
 export interface ScopeLexicon {
@@ -49,6 +53,8 @@ export interface ScopeLexicon {
   troubleWords: readonly (readonly string[])[];
   /** Stems of the general IT words and of the ordinary names. */
   generalStems: ReadonlySet<string>;
+  /** Stems of the off-topic request words. */
+  offTopicStems?: ReadonlySet<string>;
   /** Hand-listed domain words and phrases, plus the jargon found in the knowledge (see jargon.ts). */
   domainWords: ReadonlySet<string>;
   /** Jargon only one fact or entry uses: it anchors a message only weakly, like an ordinary-word name. */
@@ -69,6 +75,7 @@ export function loadScopeLexicon(path: string, nameOf: (id: string) => string, j
     otherSenses: file.otherSenses.map((p) => tokenize(p).map(stem)),
     troubleWords: file.troubleWords.map((p) => tokenize(p)),
     generalStems,
+    offTopicStems: new Set(file.offTopicWords.flatMap((w) => contentWords(w))),
     rareWords: new Set([...rareJargon].filter((w) => !ordinaryNames.has(w) && !general.has(w) && !domainWords.has(w))),
     nameOf: (id) => nameOf(id).toLowerCase(),
   };
@@ -118,7 +125,8 @@ const NO_TROUBLE = new Set(['no', 'nothing', 'not', 'never', 'without', 'zero', 
 export function scopeSignals(text: string, nlu: Pick<NluResult, 'mentions'>, retriever: Pick<Retriever, 'knows'>, lexicon: ScopeLexicon): ScopeSignals {
   // Figures ("80gb", "2x24") are never in the knowledge and say nothing about the subject.
   const words = contentWords(text).filter((w) => !/\d/.test(w));
-  const unknown = words.length === 0 ? 0 : words.filter((w) => !retriever.knows(w)).length / words.length;
+  const offTopicRequest = words.some((w) => lexicon.offTopicStems?.has(w) === true);
+  const unknown = words.length === 0 ? 0 : words.filter((w) => !retriever.knows(w) || lexicon.offTopicStems?.has(w) === true).length / words.length;
   const tokens = tokenize(text);
   // "a 40ft shipping container", "a cattle rancher": the word is used in its ordinary sense, so it anchors nothing.
   const stems = tokens.map(stem);
@@ -132,5 +140,5 @@ export function scopeSignals(text: string, nlu: Pick<NluResult, 'mentions'>, ret
   const rareJargon = !strong && tokens.some((t) => lexicon.rareWords?.has(t) === true);
   const anchor = strong ? 'strong' : (nlu.mentions.length > 0 || rareJargon) && !otherSense ? 'weak' : 'none';
   const general = new Set(words.filter((w) => lexicon.generalStems.has(w)));
-  return { anchor, unknown: otherSense && !strong ? 1 : unknown, words: words.length, otherSense, general, ...(rareJargon ? { rareJargon } : {}) };
+  return { anchor, unknown: otherSense && !strong ? 1 : unknown, words: words.length, otherSense, general, ...(rareJargon ? { rareJargon } : {}), ...(offTopicRequest ? { offTopicRequest } : {}) };
 }

@@ -86,6 +86,15 @@ describe('fusing the classifier with the fact ranking', () => {
     expect(reading.kind).toBe('out_of_scope');
   });
 
+  it('GIVEN a name in a request no fact answers ("a joke about podman") and a classifier leaning off-topic THEN out of scope; the name alone among foreign words is not enough', () => {
+    const withRequests: ScopeLexicon = { ...lexicon, offTopicStems: new Set(['joke']) };
+    const read = (text: string, result: NluResult) =>
+      fuse(result, retriever.search({ text, entities: result.entities }), retriever, scopeSignals(text, result, retriever, withRequests), { threshold: 0.45, adviceOnly: false, isProduct, neighbours: () => false, bareQuestion: false, topicOf: () => undefined });
+    const podman = [{ id: 'podman', text: 'podman' }];
+    expect(read('tell me a joke about podman rootless', nlu('out_of_scope', 0.6, podman)).kind).toBe('out_of_scope');
+    expect(read('is podman rootless on my elitebook', nlu('out_of_scope', 0.85, podman)).kind).not.toBe('out_of_scope');
+  });
+
   it('GIVEN a sure request for advice that names nothing and matches a fact mostly by general words THEN out of scope', () => {
     // "daemon", "root" and "container" are this lexicon's general words: the choice is about something else.
     expect(readOf('daemon or root for the container', nlu('recommend_start', 0.9)).kind).toBe('out_of_scope');
