@@ -59,6 +59,11 @@ export const TechEntrySchema = z.strictObject({
   category: Category,
   /** Other ways people write it; the entity recogniser also tolerates typos, spacing and dashes. */
   aliases: z.array(z.string().min(2).max(60)).default([]),
+  /**
+   * A name shared with another entry that means this one in some company: "vmware" is ESXi, but "vmware on my
+   * macbook" is Fusion. `when` are words or phrases (as typed) that, anywhere in the message, make `alias` mean this entry.
+   */
+  contextAliases: z.array(z.strictObject({ alias: z.string().min(2).max(60), when: z.array(z.string().min(2).max(40)).min(1) })).default([]),
   summary: Short,
   details: Details,
   /** Each fact is a full sentence (or two) answering one kind of question about this entry. */

@@ -49,6 +49,16 @@ export function createEntityRecognizer(techs: readonly TechEntry[], commonWords:
   for (const entry of techs) {
     for (const form of compactForms(entry)) if (!exact.has(form)) exact.set(form, entry.id);
   }
+  // Compact form of a shared name → the entries it means in the company of their words.
+  const inContext = new Map<string, { id: string; when: readonly (readonly string[])[] }[]>();
+  for (const entry of techs) {
+    for (const { alias, when } of entry.contextAliases) {
+      const form = tokenize(alias).join('');
+      const list = inContext.get(form) ?? [];
+      list.push({ id: entry.id, when: when.map((w) => tokenize(w)) });
+      inContext.set(form, list);
+    }
+  }
   // Typo candidates share the first letter (people rarely mistype it; it also keeps "center" from
   // becoming "vcenter") and a length within the allowed distance: bucket names by both.
   const buckets = new Map<string, string[]>();
@@ -117,9 +127,16 @@ export function createEntityRecognizer(techs: readonly TechEntry[], commonWords:
     for (let n = 1; n <= MAX_WINDOW && i + n <= tokens.length; n++) {
       compact += tokens[i + n - 1];
       const id = exact.get(compact);
-      if (id) longest = { id, start: i, end: i + n, fuzzy: false };
+      if (id) longest = { id: inContext.size > 0 ? meantInContext(compact, tokens) ?? id : id, start: i, end: i + n, fuzzy: false };
     }
     return longest;
+  }
+
+  function meantInContext(form: string, tokens: readonly string[]): string | undefined {
+    const candidates = inContext.get(form);
+    if (!candidates) return undefined;
+    const says = (phrase: readonly string[]) => tokens.some((_, i) => phrase.every((t, k) => tokens[i + k] === t));
+    return candidates.find((c) => c.when.some(says))?.id;
   }
 
   // Typos only where the user wrote a word we do not otherwise know; two-token windows catch "virtaul box".

@@ -4,7 +4,7 @@ import type { TechEntry } from '../../../src/core/knowledge/schema.js';
 import { tokenize } from '../../../src/core/nlu/tokenize.js';
 
 function tech(id: string, name: string, aliases: string[] = [], category: TechEntry['category'] = 'hypervisor'): TechEntry {
-  return { type: 'tech', id, name, category, aliases, summary: 's'.repeat(20), details: 'd'.repeat(20), facts: {}, related: [], alternatives: [], sources: ['x'], dated: [] };
+  return { type: 'tech', id, name, category, aliases, contextAliases: [], summary: 's'.repeat(20), details: 'd'.repeat(20), facts: {}, related: [], alternatives: [], sources: ['x'], dated: [] };
 }
 
 const techs = [
@@ -33,6 +33,16 @@ describe('entity recogniser', () => {
     expect(ids('k8s')).toEqual(['kubernetes']);
     expect(ids('vms are slow')).toEqual(['virtual-machine']);
     expect(ids('kernel-based virtual machine')).toEqual(['kvm']);
+  });
+
+  it('GIVEN a name shared by two products ("vmware") THEN the one its company of words means: Fusion on a macbook, ESXi otherwise, and a MAC address is no Mac', () => {
+    const fusion = { ...tech('vmware-fusion', 'VMware Fusion', ['fusion pro']), contextAliases: [{ alias: 'vmware', when: ['macbook', 'my mac'] }] };
+    const withFusion = createEntityRecognizer([...techs, fusion], new Set(['the']));
+    const idsWith = (text: string) => distinctIds(withFusion.find(tokenize(text)));
+    expect(idsWith('vmware on my macbook')).toEqual(['vmware-fusion']);
+    expect(idsWith('is vmware slow on my mac')).toEqual(['vmware-fusion']);
+    expect(idsWith('vmware keeps the mac address after import')).toEqual(['esxi']);
+    expect(idsWith('vmware cluster upgrade')).toEqual(['esxi']);
   });
 
   it('GIVEN typos THEN tolerates them', () => {
