@@ -32,6 +32,11 @@ describe('readMessage: a description is a request', () => {
     expect(kind('manager want know: if we move the legacy windows app to containers do we still need the vms')).not.toBe('description');
   });
 
+  it('GIVEN a question asked mid-sentence without a "?" ("… is that overkill", "… which hypervisor is fastest") THEN not a workload', () => {
+    expect(kind('our platform team wants every windows container on hyper-v isolation is that overkill')).not.toBe('description');
+    expect(kind('legacy windows app in a vm on a linux host which hypervisor is fastest')).not.toBe('description');
+  });
+
   it('GIVEN a description that says what the user wants from it THEN it says so; one that only reports THEN not', () => {
     const wishes = (text: string) => {
       const reading = readMessage(flows, text);
