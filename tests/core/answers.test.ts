@@ -116,6 +116,14 @@ describe('answers from the knowledge base', () => {
     expect(reply.text.slice(0, 300)).toMatch(/google/i);
   });
 
+  it('GIVEN "what is X" for one word that a fact asked about defines ("what is a taint") THEN that definition; a word a fact only mentions ("what is inflation") stays refused', async () => {
+    const { say } = await harness();
+    const taint = await say('what is a taint');
+    expect(taint.kind).toBe('answer');
+    expect(taint.text).toMatch(/taint/i);
+    expect((await say('what is inflation')).intent).toBe('out_of_scope');
+  });
+
   it('GIVEN "what is X in Y" THEN says what X is, not what Y is', async () => {
     const { say } = await harness();
     const reply = await say('what is ksm in kvm');

@@ -1,3 +1,4 @@
+import { contentWords } from '../retrieve/terms.js';
 import type { Fact, Facet } from '../knowledge/fact-schema.js';
 import type { NluResult } from '../nlu/index.js';
 import type { FactHit, Retriever } from '../retrieve/index.js';
@@ -210,13 +211,21 @@ function readDefinition(id: string, said: readonly string[], hits: readonly Fact
   return definition ? single(definition, hits, confidence) : { kind: 'intent', intent: 'define', confidence };
 }
 
+/** The words a fact matched are words its own questions use ("taint" in "what is a taint"), not only its answer's. */
+function asksAbout(hit: FactHit): boolean {
+  const asked = new Set(hit.fact.ask.flatMap((a) => contentWords(a)));
+  return hit.matched.every((w) => asked.has(w));
+}
+
 export function fuse(result: NluResult, ranked: readonly FactHit[], retriever: Retriever, scope: ScopeSignals, options: FuseOptions): Reading {
   const { intent, confidence } = result;
   const confident = confidence >= options.threshold;
   const hits = preferFacets(ranked, intent, confident, options.askedFacets);
   const top = hits[0];
   // One ordinary word ("architecture q") is too little to pick a fact by; a name or jargon is enough.
-  const enoughWords = scope.anchor === 'strong' || scope.words >= MIN_WORDS_WITHOUT_NAME || scope.rareJargon === true;
+  // "what is sandboxing": one word asked to be defined, by a fact that defines it, is enough.
+  const definedWord = options.askedFacets?.includes('what') === true && top?.fact.facet === 'what' && top.coverage >= 1 && scope.general.size === 0 && asksAbout(top);
+  const enoughWords = scope.anchor === 'strong' || scope.words >= MIN_WORDS_WITHOUT_NAME || scope.rareJargon === true || definedWord;
   // Anchored by a name or jargon but read as off-topic, the classifier offers no topic to fall back on: a weaker fact will do.
   const fitBar = scope.anchor === 'strong' && intent === OUT_OF_SCOPE ? ANCHORED_MIN_COVERAGE : MIN_COVERAGE;
   const factFits = top !== undefined && enoughWords && top.score >= MIN_SCORE && top.coverage >= fitBar;
