@@ -42,6 +42,12 @@ function hasPhrase(text: string, phrases: ReadonlySet<string>): boolean {
   return false;
 }
 
+/** True when the message's first word as typed (after fillers) is one of `starts`. */
+function opensWith(flows: Flows, text: string, starts: ReadonlySet<string>): boolean {
+  const first = words(text).find((w) => !flows.fillers.has(stem(w)));
+  return first !== undefined && starts.has(first);
+}
+
 /** True when the message asks which to use ("vm or docker for this?", "should we containerize it"). */
 export function asksForAdvice(flows: Flows, text: string): boolean {
   return hasPhrase(text, flows.describe.advice);
@@ -88,6 +94,8 @@ export function readMessage(flows: Flows, text: string): Reading {
   const advice = asksForAdvice(flows, text);
   // Most messages are questions about a topic: no need to read a workload out of them (the costly part).
   if (question && !own && !advice) return { kind: 'question' };
+  // "run linux and windows containers side by side on one machine": an imperative said of nobody's workload is a how-to.
+  if (!own && !advice && opensWith(flows, text, flows.describe.howTo)) return { kind: 'question' };
   const slots = extractSlots(flows, text);
   const workload = flows.recommend.questions.filter((q) => !q.context && slots[q.slot] !== undefined).length;
   const need = hasPhrase(text, flows.describe.need);

@@ -151,6 +151,8 @@ export function loadFlows(dataDir: string, sources?: ReadonlyMap<string, Source>
       self: new Set(controls.describe.self.map(key)),
       need: new Set(controls.describe.need.map(key)),
       wish: new Set(controls.describe.wish.map(key)),
+      // As typed, not stemmed: "run" opens a how-to, "running 30 services…" a description.
+      howTo: new Set(controls.describe.howTo.map((w) => w.toLowerCase())),
       advice: new Set(controls.describe.advice.map(key)),
       questionPhrases: new Set(controls.describe.questionPhrases.map(key)),
       questionEnds: new Set(controls.describe.questionEnds.map(key)),

@@ -46,6 +46,12 @@ describe('readMessage: a description is a request', () => {
     expect(wishes('our billing api runs on linux, 20 services, traffic spikes every evening')).toBe(false);
   });
 
+  it('GIVEN an imperative said of nobody\'s workload ("move a physical windows server into a vm") THEN a how-to question; "running 30 services…" still describes', () => {
+    expect(kind('move a physical windows 2019 file server into a vm')).toBe('question');
+    expect(kind('run windows and linux containers side by side on one server')).toBe('question');
+    expect(kind('running 30 stateless go services on linux, traffic doubles every evening')).toBe('description');
+  });
+
   it('GIVEN a plain question about a topic THEN it stays a question', () => {
     expect(kind('do containers start faster than vms?')).toBe('question');
     expect(kind('how does kata containers isolate workloads')).toBe('question');
