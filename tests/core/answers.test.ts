@@ -124,6 +124,18 @@ describe('answers from the knowledge base', () => {
     expect((await say('what is inflation')).intent).toBe('out_of_scope');
   });
 
+  it('GIVEN "explain X" or "X explained" THEN the fact that says what X is, not a detail about one of its features', async () => {
+    const { say } = await harness();
+    for (const text of ['explain podman', 'podman explained']) {
+      const reply = await say(text);
+      expect(reply.kind, text).toBe('answer');
+      const fact = reply.kind === 'answer' ? sharedBrain().knowledge.factsById.get(reply.topic) : undefined;
+      expect(fact?.about[0], text).toBe('podman');
+      expect(fact?.facet, text).toBe('what');
+      expect(reply.text, text).toMatch(/^Podman/);
+    }
+  });
+
   it('GIVEN "what is X in Y" THEN says what X is, not what Y is', async () => {
     const { say } = await harness();
     const reply = await say('what is ksm in kvm');

@@ -29,6 +29,8 @@ const BARE_QUESTION_WORDS = 0;
 const BARE_QUESTION_MAX_WORDS = 5;
 // Stems that only say "compare these" ("docker vs podman", "difference kvm xen").
 const COMPARISON_WORDS = new Set(['vs', 'versu', 'diff', 'differ', 'compar']);
+// Stems that only say "define this" ("podman explained", "explain cgroups simply").
+const DEFINING_WORDS = new Set(['explain', 'simpli', 'simpl', 'nutshel', 'eli5', 'dummi']);
 
 /** What the bot made of a message, and the scope evidence it used (the turn logic needs it too). */
 export interface Understanding {
@@ -70,7 +72,7 @@ export function read(deps: ReadDeps, text: string, result: NluResult): Understan
   const isProduct = (id: string) => isProductIn(deps.kb, id);
   const neighbours = (a: string, b: string) => areNeighbours(deps.kb, a, b);
   const named = new Set(result.mentions.flatMap((m) => m.text.split(' ')));
-  const said = contentWords(text).filter((w) => !COMPARISON_WORDS.has(w)).length;
+  const said = contentWords(text).filter((w) => !COMPARISON_WORDS.has(w) && !DEFINING_WORDS.has(w)).length;
   const namedWords = contentWords([...named].join(' '));
   // "what is kvm", "podman??"; not "is hyper-v isolation for windows containers a vm", whose names are all it says.
   const bareQuestion = said - namedWords.length <= BARE_QUESTION_WORDS && text.split(/\s+/).length <= BARE_QUESTION_MAX_WORDS;
