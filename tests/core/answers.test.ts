@@ -118,9 +118,11 @@ describe('answers from the knowledge base', () => {
 
   it('GIVEN "what is X" for one word that a fact asked about defines ("what is a taint") THEN that definition; a word a fact only mentions ("what is inflation") stays refused', async () => {
     const { say } = await harness();
-    const taint = await say('what is a taint');
-    expect(taint.kind).toBe('answer');
-    expect(taint.text).toMatch(/taint/i);
+    for (const text of ['what is a taint', 'what is a taint and toleration']) {
+      const taint = await say(text);
+      expect(taint.kind, text).toBe('answer');
+      expect(taint.text, text).toMatch(/taint/i);
+    }
     expect((await say('what is inflation')).intent).toBe('out_of_scope');
   });
 

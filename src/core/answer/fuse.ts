@@ -118,7 +118,11 @@ function specificShare(hit: FactHit, scope: ScopeSignals, retriever: Retriever):
 }
 
 /** Whether a message is about VMs and containers at all, whatever words it shares with them. */
-export function inScope(result: NluResult, scope: ScopeSignals, top: FactHit | undefined, threshold: number): boolean {
+/**
+ * `definition`: the message asks what something is and `top` is a definition whose own questions use its words
+ * ("what is a taint and toleration").
+ */
+export function inScope(result: NluResult, scope: ScopeSignals, top: FactHit | undefined, threshold: number, definition = false): boolean {
   const saysOutOfScope = result.intent === OUT_OF_SCOPE && result.confidence >= threshold;
   // Coverage leaves out words the knowledge never uses; for deciding scope they count against it.
   const coverage = (top?.coverage ?? 0) * (1 - scope.unknown);
@@ -149,6 +153,8 @@ export function inScope(result: NluResult, scope: ScopeSignals, top: FactHit | u
       // server running") is ours, whatever the classifier guesses from everyday words.
       if (scope.unknown === 0 && coverage >= NONE_WHOLE_COVERAGE && scope.words >= NONE_WHOLE_MIN_WORDS && !(saysOutOfScope && result.confidence >= NONE_WHOLE_OOS_CERTAIN)) return true;
       if (scope.unknown === 0 && coverage >= NONE_CLOSE_COVERAGE && scope.words >= NONE_CLOSE_MIN_WORDS && !saysOutOfScope) return true;
+      // Asked what it is, and a definition of exactly those words answers it, unless the classifier is sure it is off-topic.
+      if (definition && scope.unknown === 0 && scope.general.size === 0 && coverage >= NONE_WHOLE_COVERAGE && !(saysOutOfScope && result.confidence >= STRONG_OOS_CONFIDENCE)) return true;
       return result.intent !== OUT_OF_SCOPE && scope.unknown <= NONE_MAX_UNKNOWN && (coverage >= NONE_MIN_COVERAGE || sureTopic);
   }
 }
@@ -250,7 +256,8 @@ export function fuse(result: NluResult, ranked: readonly FactHit[], retriever: R
   // "what is terraform?": a question about a named thing we do not know is not answered with a neighbour's fact.
   const coveredWhole = scope.unknown === 0 && (top?.coverage ?? 0) >= NONE_JARGON_COVERAGE;
   if (NEEDS_A_NAME.has(intent) && confident && result.entities.length === 0 && scope.anchor === 'none' && !coveredWhole) return { kind: 'out_of_scope', confidence };
-  if (!inScope(result, scope, top, options.threshold)) return { kind: 'out_of_scope', confidence: intent === OUT_OF_SCOPE ? confidence : 1 - (top?.coverage ?? 0) };
+  const definition = options.askedFacets?.includes('what') === true && top?.fact.facet === 'what' && asksAbout(top);
+  if (!inScope(result, scope, top, options.threshold, definition)) return { kind: 'out_of_scope', confidence: intent === OUT_OF_SCOPE ? confidence : 1 - (top?.coverage ?? 0) };
   // Facts about another product than the one named never answer for it: the named product's card does.
   const named = result.entities.filter(options.isProduct);
   const products = factFits ? top.fact.about.filter(options.isProduct) : [];
