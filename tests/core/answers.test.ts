@@ -124,6 +124,8 @@ describe('answers from the knowledge base', () => {
       expect(taint.text, text).toMatch(/taint/i);
     }
     expect((await say('what is inflation')).intent).toBe('out_of_scope');
+    // Figures are no words: a sum is not a definition question a fact mentioning "17" answers.
+    expect((await say("what's 12% of 1770")).intent).toBe('out_of_scope');
   });
 
   it('GIVEN "explain X" or "X explained" THEN the fact that says what X is, not a detail about one of its features', async () => {
