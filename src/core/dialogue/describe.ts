@@ -90,7 +90,8 @@ const SEARCH_MAX_WORDS = 8;
 
 export function readMessage(flows: Flows, text: string): Reading {
   const question = hasQuestion(flows, text);
-  const own = hasPhrase(text, flows.describe.self);
+  // As typed: stemmed, "custom metrics" would be the user's "customers".
+  const own = words(text).some((w) => flows.describe.selfWords.has(w));
   const advice = asksForAdvice(flows, text);
   // Most messages are questions about a topic: no need to read a workload out of them (the costly part).
   if (question && !own && !advice) return { kind: 'question' };

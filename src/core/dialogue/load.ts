@@ -14,7 +14,7 @@ import {
   type RecommendFlow,
   type TourFlow,
 } from './schema.js';
-import { key } from './text.js';
+import { key, words } from './text.js';
 
 export type ControlWord = keyof Controls['words'];
 
@@ -29,7 +29,7 @@ export interface Flows {
   fillers: Set<string>;
   questionStarts: Set<string>;
   /** Stem keys of the phrases that mark a description (see describe.ts). */
-  describe: Record<keyof Controls['describe'], Set<string>> & { adviceWords: Set<string> };
+  describe: Record<keyof Controls['describe'], Set<string>> & { adviceWords: Set<string>; selfWords: Set<string> };
   /** Titles and links for the source ids the flows cite; ids missing here are left out of replies. */
   sources: ReadonlyMap<string, Source>;
 }
@@ -149,6 +149,7 @@ export function loadFlows(dataDir: string, sources?: ReadonlyMap<string, Source>
     questionStarts: new Set(controls.questionStarts.map(key)),
     describe: {
       self: new Set(controls.describe.self.map(key)),
+      selfWords: new Set(controls.describe.self.flatMap((w) => words(w))),
       need: new Set(controls.describe.need.map(key)),
       wish: new Set(controls.describe.wish.map(key)),
       // As typed, not stemmed: "run" opens a how-to, "running 30 services…" a description.

@@ -52,6 +52,16 @@ describe('readMessage: a description is a request', () => {
     expect(kind('running 30 stateless go services on linux, traffic doubles every evening')).toBe('description');
   });
 
+  it('GIVEN words whose stems collide with "us" and "customer" ("use", "custom metrics") THEN not said of the user\'s own workload', () => {
+    const own = (text: string) => {
+      const reading = readMessage(flows, text);
+      return 'own' in reading ? reading.own : undefined;
+    };
+    expect(own('firecracker microvms for short jobs, free to use, untrusted code')).not.toBe(true);
+    expect(own('hpa on custom metrics from prometheus, spiky traffic')).not.toBe(true);
+    expect(own('our customers upload untrusted plugins that run on shared hosts')).toBe(true);
+  });
+
   it('GIVEN a plain question about a topic THEN it stays a question', () => {
     expect(kind('do containers start faster than vms?')).toBe('question');
     expect(kind('how does kata containers isolate workloads')).toBe('question');
