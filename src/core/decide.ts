@@ -1,7 +1,7 @@
 import { parseChoiceId } from './answer/choice-id.js';
 import { answerFacts } from './answer/facts.js';
 import { DIALOGUE_ACTS, type Reading } from './answer/fuse.js';
-import { personalOnlyIfSaidSo, read } from './answer/read.js';
+import { personalOnlyIfSaidSo, read, spelledRight } from './answer/read.js';
 import { reportsTrouble, type ScopeLexicon } from './answer/scope.js';
 import type { QuestionForms } from './answer/question-form.js';
 import { answerById, answerIntent, answerTopicNote, clarify, fallback, startChoices, welcomeChoices } from './answer/route.js';
@@ -164,6 +164,10 @@ const WHICH_FACT_FIT = 0.9;
 // "podman or docker for local dev on a mac", "rancher desktop or docker desktop for a company": a choice between
 // two products is a comparison the recommendation (VMs, containers or both) does not make.
 const PRODUCT_CHOICE_FIT = 0.5;
+// "should we give our db container host networking", "proxmox ballooning should i enable for windows vms": advice
+// about something other than where to run a workload (it names one side of the verdict at most) is a question for
+// the facts when one fits half of it.
+const OTHER_ADVICE_FIT = 0.5;
 const ONE_THING_MAX_WORDS = 6;
 const ONE_THING_MAX_TRAITS = 2;
 // "nvidia container toolkit on rhel install", "self hosted runner autoscaling on aws spot": a few keywords naming a
@@ -205,7 +209,7 @@ function decideText(deps: DecideDeps, input: TurnInput, text: string, result: Nl
   const { scope, hits } = understood;
   // A described workload is a request for a verdict; a stray "start over" is not a topic (dialogue/outside.ts).
   // "my docking station won't detect…" may read like a workload, but its words are used in another sense.
-  const described = active || scope.otherSense ? undefined : deps.dialogue.read(text);
+  const described = active || scope.otherSense ? undefined : deps.dialogue.read(spelledRight(deps.kb, text, result));
   // One trait of a workload in a message the classifier is sure is off-topic, with no name or jargon of the domain,
   // is a word in another sense ("cloudflare is blocking my own website", "xcode keeps crashing on my mac").
   // So is a short choice between two things the domain does not name ("spring boot or django for a backend"): the
@@ -225,7 +229,8 @@ function decideText(deps: DecideDeps, input: TurnInput, text: string, result: Nl
     if (answerable || described?.kind === 'which' || productChoice) {
       const asQuestion = read(deps, text, withoutDialogueActs(result));
       const fitOfQuestion = asQuestion.hits[0]?.coverageOfMessage ?? 0;
-      const fits = fitOfQuestion >= WHICH_FACT_FIT || (productChoice && fitOfQuestion >= PRODUCT_CHOICE_FIT);
+      const otherAdvice = (described?.kind === 'which' || described?.kind === 'describes') && !described.platform;
+      const fits = fitOfQuestion >= WHICH_FACT_FIT || (productChoice && fitOfQuestion >= PRODUCT_CHOICE_FIT) || (otherAdvice && fitOfQuestion >= OTHER_ADVICE_FIT);
       if (asQuestion.reading.kind === 'facts' && (answerable || fits)) reading = asQuestion.reading;
     }
   }
@@ -254,6 +259,7 @@ function decideText(deps: DecideDeps, input: TurnInput, text: string, result: Nl
     reading.kind === 'facts' &&
     (described.advice
       ? (productChoice && fit >= PRODUCT_CHOICE_FIT) ||
+        (!described.platform && described.traits <= ONE_THING_MAX_TRAITS && fit >= OTHER_ADVICE_FIT) ||
         (!described.bare && fit >= WHICH_FACT_FIT && (described.traits === 0 || (!described.own && described.traits <= ONE_THING_MAX_TRAITS && scope.words <= ONE_THING_MAX_WORDS)))
       : (fit >= PROBLEM_MIN_COVERAGE && (!described.own || trouble || fit >= OWN_PROBLEM_MIN_COVERAGE)) ||
         (trouble && fit >= TROUBLE_MIN_COVERAGE && !wantsItFixedForGood) ||

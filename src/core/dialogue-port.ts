@@ -33,15 +33,17 @@ export interface DialogueTurn {
  * (a question that does not, "…how real is the escape risk here?", is answered before any recommendation);
  * `own` says it speaks of the user's own workload ("we run…", "our app"); `traits` is how many of the workload's
  * questions it answers; `bare` says it asks which to use and says nothing else ("vm or container?", "help me pick"); `wishes` that it says what
- * the user wants from it ("…i want the exact same env from dev to prod").
+ * the user wants from it ("…i want the exact same env from dev to prod"); `platform` that the advice asked for is where to run
+ * it (both sides named, "vm or docker", or "containerize"), not advice about something else ("should we give our db
+ * container host networking").
  */
 export type MessageReading =
-  | { kind: 'describes'; offer: Choice; advice: boolean; own: boolean; traits: number; bare: boolean; wishes: boolean }
+  | { kind: 'describes'; offer: Choice; advice: boolean; own: boolean; traits: number; bare: boolean; wishes: boolean; platform: boolean }
   | { kind: 'asks'; offer: Choice; advice: boolean }
   | { kind: 'control'; text: string }
   | { kind: 'preamble' }
   | { kind: 'question' }
-  | { kind: 'which'; offer: Choice }
+  | { kind: 'which'; offer: Choice; platform: boolean }
   | { kind: 'other'; workload?: { own: boolean } };
 
 /** What the core needs from the dialogue engine; `createDialoguePort` binds the engine's functions to loaded flows. */

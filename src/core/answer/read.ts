@@ -54,10 +54,16 @@ export function personalOnlyIfSaidSo(nlu: Pick<Nlu, 'foreignWords'>, text: strin
   return best ? { ...result, intent: best.intent, confidence: best.confidence } : { ...result, intent: 'out_of_scope', confidence: 0 };
 }
 
-export function read(deps: ReadDeps, text: string, result: NluResult): Understanding {
-  // A typo forgiven for a name is spelled right for the ranking ("hypervisior" → "hypervisor").
+/** The message with each typo forgiven for a name spelled right ("hypervisior" → "hypervisor", "contianer" → "Container"). */
+export function spelledRight(kb: Knowledge, text: string, result: Pick<NluResult, 'mentions'>): string {
   let query = text;
-  for (const m of result.mentions) if (m.fuzzy) query = query.replace(new RegExp(`\\b${m.text.replace(/[^a-z0-9 ]/g, '')}\\b`, 'i'), nameOf(deps.kb, m.id));
+  for (const m of result.mentions) if (m.fuzzy) query = query.replace(new RegExp(`\\b${m.text.replace(/[^a-z0-9 ]/g, '')}\\b`, 'i'), nameOf(kb, m.id));
+  return query;
+}
+
+export function read(deps: ReadDeps, text: string, result: NluResult): Understanding {
+  // A typo forgiven for a name is spelled right for the ranking.
+  const query = spelledRight(deps.kb, text, result);
   const topics = sureTopic(deps, result);
   const pieces = piecesOf(deps.forms, query);
   const { asked, context } = askedAndContext(pieces, query);

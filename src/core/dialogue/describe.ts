@@ -48,6 +48,15 @@ function opensWith(flows: Flows, text: string, starts: ReadonlySet<string>): boo
   return first !== undefined && starts.has(first);
 }
 
+/** True when the message names both sides of the verdict ("vm or docker") or a move between them ("containerize"). */
+export function choosesPlatform(flows: Flows, text: string): boolean {
+  const typed = words(text);
+  for (let i = 0; i < typed.length; i++) {
+    if (flows.describe.platformVerbs.has(typed[i]!) || flows.describe.platformVerbs.has(typed.slice(i, i + 3).join(' '))) return true;
+  }
+  return hasPhrase(text, flows.describe.vmSide) && hasPhrase(text, flows.describe.containerSide);
+}
+
 /** True when the message asks which to use ("vm or docker for this?", "should we containerize it"). */
 export function asksForAdvice(flows: Flows, text: string): boolean {
   return hasPhrase(text, flows.describe.advice);

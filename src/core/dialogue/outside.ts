@@ -1,6 +1,6 @@
 import type { MessageReading } from '../dialogue-port.js';
 import type { Choice } from '../types.js';
-import { asksForAdvice, readMessage } from './describe.js';
+import { asksForAdvice, choosesPlatform, readMessage } from './describe.js';
 import type { Slots } from './extract.js';
 import { recId } from './ids.js';
 import { readControl } from './input.js';
@@ -41,16 +41,16 @@ export function readOutside(flows: Flows, text: string): OutsideReading {
   // questions; "recommend a keyboard under $100" is not one.
   const adviceOnly = short && asksForAdvice(flows, text) && said.every((w) => flows.describe.adviceWords.has(w) || flows.fillers.has(w) || preamble(w));
   if ((reading.kind === 'question' || reading.kind === 'none') && adviceOnly) {
-    return { kind: 'describes', offer: offerOf(flows, {}), advice: true, own: false, traits: 0, bare: true, wishes: false };
+    return { kind: 'describes', offer: offerOf(flows, {}), advice: true, own: false, traits: 0, bare: true, wishes: false, platform: true };
   }
   switch (reading.kind) {
     case 'description':
-      return { kind: 'describes', offer: offerOf(flows, reading.slots), advice: asksForAdvice(flows, text), own: reading.own, traits: traitsOf(flows, reading.slots), bare: false, wishes: reading.wishes };
+      return { kind: 'describes', offer: offerOf(flows, reading.slots), advice: asksForAdvice(flows, text), own: reading.own, traits: traitsOf(flows, reading.slots), bare: false, wishes: reading.wishes, platform: choosesPlatform(flows, text) };
     case 'both':
       return { kind: 'asks', offer: offerOf(flows, reading.slots), advice: asksForAdvice(flows, text) };
     case 'question':
       // "should we containerize our database?" asks which to use though it describes no workload yet.
-      return asksForAdvice(flows, text) ? { kind: 'which', offer: offerOf(flows, {}) } : { kind: 'question' };
+      return asksForAdvice(flows, text) ? { kind: 'which', offer: offerOf(flows, {}), platform: choosesPlatform(flows, text) } : { kind: 'question' };
     case 'none':
       return reading.slots && Object.keys(reading.slots).length > 0 ? { kind: 'other', workload: { own: reading.own === true } } : { kind: 'other' };
   }

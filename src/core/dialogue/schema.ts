@@ -169,14 +169,16 @@ export const ControlsSchema = z.strictObject({
    * Telling a description (a request for advice) from a question about a topic:
    * `self` words say it is about the user's own workload ("we", "our"), `need` words that it is
    * something they must run ("need", "has to"), `wish` words that it says what they want from it ("i want the
-   * same env from dev to prod"), `howTo` verbs that open a how-to search said of nobody's workload ("run linux and
+   * same env from dev to prod"), `vmSide` and `containerSide` words name the two sides of the verdict and
+   * `platformVerbs` a move between them ("containerize"): advice naming both sides, or such a verb, is about where to
+   * run something; "should we give our db container host networking" is advice about something else; `howTo` verbs that open a how-to search said of nobody's workload ("run linux and
    * windows containers side by side"), `advice` phrases ask for a verdict ("vm or
    * container", "should we"), `questionPhrases` mark a question anywhere in it ("how does", "vs"),
    * `questionEnds` one that closes a sentence ("microvm startup in milliseconds how", "aks private cluster what is it");
    * a short message of only `preamble` words (and fillers) announces a question without asking it yet;
    * one of only advice phrases and `choices` (the things a verdict chooses between) asks for the verdict.
    */
-  describe: z.strictObject({ self: Words, need: Words, wish: Words, howTo: Words, advice: Words, questionPhrases: Words, questionEnds: Words, preamble: Words, choices: Words }),
+  describe: z.strictObject({ self: Words, need: Words, wish: Words, howTo: Words, vmSide: Words, containerSide: Words, platformVerbs: Words, advice: Words, questionPhrases: Words, questionEnds: Words, preamble: Words, choices: Words }),
   labels: z.strictObject({
     back: Label,
     restart: Label,

@@ -57,6 +57,16 @@ describe('a described workload through the core', () => {
     expect((await say('recommend a laptop under $900', 'c2')).kind).not.toBe('question');
   });
 
+  it('GIVEN advice about something other than where to run it ("should we run coredns on spot nodes") THEN the fact that answers it; "vms or containers" for it THEN the recommendation', async () => {
+    const { say } = await harness();
+    for (const [text, subject] of [['should we enable ipv6 for our docker networks', /ipv6/i], ['should we run coredns on spot nodes', /spot|node/i]] as const) {
+      const other = await say(text, text);
+      expect(other.kind, text).toBe('answer');
+      expect(other.text, text).toMatch(subject);
+    }
+    expect((await say('should we put our api in vms or containers', 'o2')).kind).toBe('question');
+  });
+
   it('GIVEN "what should i ask you" (advice words, no workload, nothing of the domain) THEN the help, not the recommendation questions', async () => {
     const { say } = await harness();
     const reply = await say('what should i ask you');
