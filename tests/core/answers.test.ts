@@ -118,10 +118,10 @@ describe('answers from the knowledge base', () => {
 
   it('GIVEN "what is X" for one word that a fact asked about defines ("what is a taint") THEN that definition; a word a fact only mentions ("what is inflation") stays refused', async () => {
     const { say } = await harness();
-    for (const text of ['what is a taint', 'what is a taint and toleration']) {
+    for (const text of ['what is a taint', 'what is a taint and toleration', 'what is sandboxing']) {
       const taint = await say(text);
       expect(taint.kind, text).toBe('answer');
-      expect(taint.text, text).toMatch(/taint/i);
+      expect(taint.text, text).toMatch(/taint|sandbox/i);
     }
     expect((await say('what is inflation')).intent).toBe('out_of_scope');
     // Figures are no words: a sum is not a definition question a fact mentioning "17" answers.

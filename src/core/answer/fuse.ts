@@ -154,7 +154,7 @@ export function inScope(result: NluResult, scope: ScopeSignals, top: FactHit | u
       if (scope.unknown === 0 && coverage >= NONE_WHOLE_COVERAGE && scope.words >= NONE_WHOLE_MIN_WORDS && !(saysOutOfScope && result.confidence >= NONE_WHOLE_OOS_CERTAIN)) return true;
       if (scope.unknown === 0 && coverage >= NONE_CLOSE_COVERAGE && scope.words >= NONE_CLOSE_MIN_WORDS && !saysOutOfScope) return true;
       // Asked what it is, and a definition of exactly those words answers it, unless the classifier is sure it is off-topic.
-      if (definition && scope.words > 0 && scope.unknown === 0 && scope.general.size === 0 && coverage >= NONE_WHOLE_COVERAGE && !(saysOutOfScope && result.confidence >= STRONG_OOS_CONFIDENCE)) return true;
+      if (definition && scope.words > 0 && scope.unknown === 0 && scope.generalIT !== true && coverage >= NONE_WHOLE_COVERAGE && !(saysOutOfScope && result.confidence >= STRONG_OOS_CONFIDENCE)) return true;
       return result.intent !== OUT_OF_SCOPE && scope.unknown <= NONE_MAX_UNKNOWN && (coverage >= NONE_MIN_COVERAGE || sureTopic);
   }
 }
@@ -230,7 +230,7 @@ export function fuse(result: NluResult, ranked: readonly FactHit[], retriever: R
   const top = hits[0];
   // One ordinary word ("architecture q") is too little to pick a fact by; a name or jargon is enough.
   // "what is sandboxing": one word asked to be defined, by a fact that defines it, is enough.
-  const definedWord = options.askedFacets?.includes('what') === true && top?.fact.facet === 'what' && top.coverage >= 1 && scope.words > 0 && scope.general.size === 0 && asksAbout(top);
+  const definedWord = options.askedFacets?.includes('what') === true && top?.fact.facet === 'what' && top.coverage >= 1 && scope.words > 0 && scope.generalIT !== true && asksAbout(top);
   const enoughWords = scope.anchor === 'strong' || scope.words >= MIN_WORDS_WITHOUT_NAME || scope.rareJargon === true || definedWord;
   // Anchored by a name or jargon but read as off-topic, the classifier offers no topic to fall back on: a weaker fact will do.
   const fitBar = scope.anchor === 'strong' && intent === OUT_OF_SCOPE ? ANCHORED_MIN_COVERAGE : MIN_COVERAGE;

@@ -22,6 +22,8 @@ export interface ScopeSignals {
   otherSense: boolean;
   /** The message's stemmed words that are general IT words or ordinary names ("postgres", "mongodb", "container"). */
   general: ReadonlySet<string>;
+  /** It uses a general IT word that is not one of our ordinary names ("packet", "config"). */
+  generalIT?: boolean;
   /** It uses a word of a request no fact answers ("joke", "salary"). */
   offTopicRequest?: boolean;
   /** It uses a word only one fact knows ("what is kured"): enough to pick that fact by, not to prove the domain. */
@@ -53,6 +55,8 @@ export interface ScopeLexicon {
   troubleWords: readonly (readonly string[])[];
   /** Stems of the general IT words and of the ordinary names. */
   generalStems: ReadonlySet<string>;
+  /** Stems of the general IT words alone ("packet", "config"): never what a definition of ours is about. */
+  generalITStems?: ReadonlySet<string>;
   /** Stems of the off-topic request words. */
   offTopicStems?: ReadonlySet<string>;
   /** Hand-listed domain words and phrases, plus the jargon found in the knowledge (see jargon.ts). */
@@ -75,6 +79,7 @@ export function loadScopeLexicon(path: string, nameOf: (id: string) => string, j
     otherSenses: file.otherSenses.map((p) => tokenize(p).map(stem)),
     troubleWords: file.troubleWords.map((p) => tokenize(p)),
     generalStems,
+    generalITStems: new Set([...general].filter((w) => !w.includes(' ')).flatMap((w) => contentWords(w))),
     offTopicStems: new Set(file.offTopicWords.flatMap((w) => contentWords(w))),
     rareWords: new Set([...rareJargon].filter((w) => !ordinaryNames.has(w) && !general.has(w) && !domainWords.has(w))),
     nameOf: (id) => nameOf(id).toLowerCase(),
@@ -140,5 +145,6 @@ export function scopeSignals(text: string, nlu: Pick<NluResult, 'mentions'>, ret
   const rareJargon = !strong && tokens.some((t) => lexicon.rareWords?.has(t) === true);
   const anchor = strong ? 'strong' : (nlu.mentions.length > 0 || rareJargon) && !otherSense ? 'weak' : 'none';
   const general = new Set(words.filter((w) => lexicon.generalStems.has(w)));
-  return { anchor, unknown: otherSense && !strong ? 1 : unknown, words: words.length, otherSense, general, ...(rareJargon ? { rareJargon } : {}), ...(offTopicRequest ? { offTopicRequest } : {}) };
+  const generalIT = words.some((w) => lexicon.generalITStems?.has(w) === true);
+  return { anchor, unknown: otherSense && !strong ? 1 : unknown, words: words.length, otherSense, general, ...(rareJargon ? { rareJargon } : {}), ...(offTopicRequest ? { offTopicRequest } : {}), ...(generalIT ? { generalIT } : {}) };
 }
