@@ -140,6 +140,14 @@ describe('answers from the knowledge base', () => {
     }
   });
 
+  it('GIVEN "parallels" alone for Parallels Desktop THEN answers about it; "parallels between" two things THEN out of scope', async () => {
+    const { say } = await harness();
+    const reply = await say('is parallels a one-time purchase or a subscription');
+    expect(reply.kind).toBe('answer');
+    expect(reply.text).toMatch(/Parallels Desktop/);
+    expect((await say('parallels between the two world wars for my history essay')).intent).toBe('out_of_scope');
+  });
+
   it('GIVEN "what is X in Y" THEN says what X is, not what Y is', async () => {
     const { say } = await harness();
     const reply = await say('what is ksm in kvm');
