@@ -1,6 +1,6 @@
 import { extractSlots, type Slots } from './extract.js';
 import { looksLikeQuestion } from './input.js';
-import type { Flows } from './load.js';
+import { MAX_PHRASE_WORDS, type Flows } from './load.js';
 import { remembered } from '../text/remembered.js';
 import { clauses, stem, words } from './text.js';
 
@@ -30,7 +30,7 @@ const phrasesOf: (text: string) => ReadonlySet<string> = remembered((text) => {
   for (const clause of clausesOf(text)) {
     for (let i = 0; i < clause.length; i++) {
       let key = '';
-      for (let n = 1; n <= 3 && i + n <= clause.length; n++) found.add((key = n === 1 ? clause[i]! : `${key} ${clause[i + n - 1]!}`));
+      for (let n = 1; n <= MAX_PHRASE_WORDS && i + n <= clause.length; n++) found.add((key = n === 1 ? clause[i]! : `${key} ${clause[i + n - 1]!}`));
     }
   }
   return found;
@@ -77,7 +77,7 @@ export function hasQuestion(flows: Flows, text: string): boolean {
 function closesQuestion(flows: Flows, text: string): boolean {
   for (const clause of clausesOf(text)) {
     let tail = '';
-    for (let n = 1; n <= 3 && n <= clause.length; n++) {
+    for (let n = 1; n <= MAX_PHRASE_WORDS && n <= clause.length; n++) {
       tail = n === 1 ? clause[clause.length - 1]! : `${clause[clause.length - n]!} ${tail}`;
       if (flows.describe.questionEnds.has(tail)) return true;
     }

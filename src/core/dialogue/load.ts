@@ -16,6 +16,9 @@ import {
 } from './schema.js';
 import { key, words } from './text.js';
 
+/** The longest phrase the dialogue reader matches (describe.ts). */
+export const MAX_PHRASE_WORDS = 4;
+
 export type ControlWord = keyof Controls['words'];
 
 /** Everything the engine needs, validated and precompiled once at start. */
@@ -119,6 +122,13 @@ function controlKeys(controls: Controls): { keys: Map<string, ControlWord>; prob
   return { keys, problems };
 }
 
+/** The dialogue reader matches phrases of at most MAX_PHRASE_WORDS words: a longer one would silently never match. */
+function longPhrases(controls: Controls): Problem[] {
+  return Object.entries(controls.describe).flatMap(([list, phrases]) =>
+    phrases.flatMap((p, i): Problem[] => (key(p).split(' ').length > MAX_PHRASE_WORDS ? [[`describe.${list}.${i}`, `"${p}" has more than ${MAX_PHRASE_WORDS} words`]] : [])),
+  );
+}
+
 function fail(path: string, problems: Problem[]): void {
   if (problems.length === 0) return;
   const fields = problems.map(([field, message]) => `  - ${field}: ${message}`);
@@ -138,7 +148,7 @@ export function loadFlows(dataDir: string, sources?: ReadonlyMap<string, Source>
   fail(path('tour.json'), checkTour(tour, sources));
   const controls = readDataFile(path('controls.json'), ControlsSchema);
   const { keys, problems } = controlKeys(controls);
-  fail(path('controls.json'), problems);
+  fail(path('controls.json'), [...problems, ...longPhrases(controls)]);
   return {
     recommend,
     tour,

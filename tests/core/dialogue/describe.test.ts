@@ -32,6 +32,10 @@ describe('readMessage: a description is a request', () => {
     expect(kind('manager want know: if we move the legacy windows app to containers do we still need the vms')).not.toBe('description');
   });
 
+  it('GIVEN a four-word question phrase ("… what can i do", "… how can i fix") THEN a question, not a workload', () => {
+    expect(kind('my containers restart every few minutes on our linux hosts what can i do')).not.toBe('description');
+  });
+
   it('GIVEN a question asked mid-sentence without a "?" ("… is that overkill", "… which hypervisor is fastest") THEN not a workload', () => {
     expect(kind('our platform team wants every windows container on hyper-v isolation is that overkill')).not.toBe('description');
     expect(kind('legacy windows app in a vm on a linux host which hypervisor is fastest')).not.toBe('description');

@@ -74,6 +74,12 @@ describe('loadFlows', () => {
     expect(extra.message).toContain('questions.0');
   });
 
+  it('GIVEN a phrase longer than the reader matches THEN controls.json is rejected, naming the list and the phrase', () => {
+    const e = loadError(withEdit('controls.json', (j) => j.describe.questionPhrases.push('what on earth should we do')));
+    expect(e.message).toContain('controls.json');
+    expect(e.message).toMatch(/describe\.questionPhrases\.\d+/);
+  });
+
   it('GIVEN a word that is both "back" and "cancel" THEN controls.json is rejected', () => {
     const e = loadError(withEdit('controls.json', (j) => j.words.back.push('cancel')));
     expect(e.message).toContain('controls.json');
