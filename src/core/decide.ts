@@ -225,7 +225,8 @@ function decideText(deps: DecideDeps, input: TurnInput, text: string, result: Nl
   // So is a question asking which to use on a trade-off that a fact answers whole ("whats better for latency, containers or vms").
   const productChoice = result.entities.filter((id) => isProduct(deps.kb, id)).length >= 2;
   if (isIntent(reading, 'recommend_start')) {
-    const answerable = (described?.kind === 'asks' && !described.advice) || described?.kind === 'question';
+    // "our auditor asks how we isolate tenants in k8s, what should we answer": advice, but not on where to run it.
+    const answerable = (described?.kind === 'asks' && (!described.advice || !described.platform)) || described?.kind === 'question';
     if (answerable || described?.kind === 'which' || productChoice) {
       const asQuestion = read(deps, text, withoutDialogueActs(result));
       const fitOfQuestion = asQuestion.hits[0]?.coverageOfMessage ?? 0;

@@ -39,7 +39,7 @@ export interface DialogueTurn {
  */
 export type MessageReading =
   | { kind: 'describes'; offer: Choice; advice: boolean; own: boolean; traits: number; bare: boolean; wishes: boolean; platform: boolean }
-  | { kind: 'asks'; offer: Choice; advice: boolean }
+  | { kind: 'asks'; offer: Choice; advice: boolean; platform: boolean }
   | { kind: 'control'; text: string }
   | { kind: 'preamble' }
   | { kind: 'question' }

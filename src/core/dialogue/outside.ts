@@ -47,7 +47,7 @@ export function readOutside(flows: Flows, text: string): OutsideReading {
     case 'description':
       return { kind: 'describes', offer: offerOf(flows, reading.slots), advice: asksForAdvice(flows, text), own: reading.own, traits: traitsOf(flows, reading.slots), bare: false, wishes: reading.wishes, platform: choosesPlatform(flows, text) };
     case 'both':
-      return { kind: 'asks', offer: offerOf(flows, reading.slots), advice: asksForAdvice(flows, text) };
+      return { kind: 'asks', offer: offerOf(flows, reading.slots), advice: asksForAdvice(flows, text), platform: choosesPlatform(flows, text) };
     case 'question':
       // "should we containerize our database?" asks which to use though it describes no workload yet.
       return asksForAdvice(flows, text) ? { kind: 'which', offer: offerOf(flows, {}), platform: choosesPlatform(flows, text) } : { kind: 'question' };

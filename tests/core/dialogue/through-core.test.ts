@@ -65,6 +65,9 @@ describe('a described workload through the core', () => {
       expect(other.text, text).toMatch(subject);
     }
     expect((await say('should we put our api in vms or containers', 'o2')).kind).toBe('question');
+    // A question that also says something of our workload and asks for advice on another matter is answered too.
+    const asks = await say('our auditor asks how we keep tenants apart in our k8s clusters, what should we tell them', 'o3');
+    expect(asks.kind).toBe('answer');
   });
 
   it('GIVEN "what should i ask you" (advice words, no workload, nothing of the domain) THEN the help, not the recommendation questions', async () => {
