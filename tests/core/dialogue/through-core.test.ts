@@ -66,7 +66,7 @@ describe('a described workload through the core', () => {
     }
     expect((await say('should we put our api in vms or containers', 'o2')).kind).toBe('question');
     // A question that also says something of our workload and asks for advice on another matter is answered too.
-    const asks = await say('our auditor asks how we keep tenants apart in our k8s clusters, what should we tell them', 'o3');
+    const asks = await say('the auditor asks how we isolate tenants in k8s, what should we answer', 'o3');
     expect(asks.kind).toBe('answer');
   });
 
