@@ -148,6 +148,13 @@ describe('answers from the knowledge base', () => {
     expect((await say('parallels between the two world wars for my history essay')).intent).toBe('out_of_scope');
   });
 
+  it('GIVEN a version glued to a name ("esxi7 eol") THEN the answer is about that version', async () => {
+    const { say } = await harness();
+    const reply = await say('esxi7 eol?');
+    expect(reply.kind).toBe('answer');
+    expect(reply.text).toMatch(/\b7\.0\b|ESXi 7\b/);
+  });
+
   it('GIVEN "what is X in Y" THEN says what X is, not what Y is', async () => {
     const { say } = await harness();
     const reply = await say('what is ksm in kvm');

@@ -57,7 +57,12 @@ export function personalOnlyIfSaidSo(nlu: Pick<Nlu, 'foreignWords'>, text: strin
 /** The message with each typo forgiven for a name spelled right ("hypervisior" → "hypervisor", "contianer" → "Container"). */
 export function spelledRight(kb: Knowledge, text: string, result: Pick<NluResult, 'mentions'>): string {
   let query = text;
-  for (const m of result.mentions) if (m.fuzzy) query = query.replace(new RegExp(`\\b${m.text.replace(/[^a-z0-9 ]/g, '')}\\b`, 'i'), nameOf(kb, m.id));
+  for (const m of result.mentions) {
+    if (!m.fuzzy) continue;
+    // "esxi7", "vsphere8": a version glued to the name stays ("VMware ESXi 7").
+    const version = /[a-z]\d+(?:\.\d+)?$/i.test(m.text) ? /\d+(?:\.\d+)?$/.exec(m.text)![0] : '';
+    query = query.replace(new RegExp(`\\b${m.text.replace(/[^a-z0-9 ]/g, '')}\\b`, 'i'), version ? `${nameOf(kb, m.id)} ${version}` : nameOf(kb, m.id));
+  }
   return query;
 }
 
