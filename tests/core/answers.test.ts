@@ -155,6 +155,14 @@ describe('answers from the knowledge base', () => {
     expect(reply.text).toMatch(/\b7\.0\b|ESXi 7\b/);
   });
 
+  it('GIVEN "lambda" in the company of serverless words ("keep lambda warm") THEN AWS Lambda; "lambda calculus" THEN out of scope', async () => {
+    const { say } = await harness();
+    const reply = await say('how do i keep my lambda warm so users dont hit cold starts');
+    expect(reply.kind).toBe('answer');
+    expect(reply.text).toMatch(/Lambda/);
+    expect((await say('lambda calculus homework help')).intent).toBe('out_of_scope');
+  });
+
   it('GIVEN "what is X in Y" THEN says what X is, not what Y is', async () => {
     const { say } = await harness();
     const reply = await say('what is ksm in kvm');

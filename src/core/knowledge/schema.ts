@@ -60,8 +60,9 @@ export const TechEntrySchema = z.strictObject({
   /** Other ways people write it; the entity recogniser also tolerates typos, spacing and dashes. */
   aliases: z.array(z.string().min(2).max(60)).default([]),
   /**
-   * A name shared with another entry that means this one in some company: "vmware" is ESXi, but "vmware on my
-   * macbook" is Fusion. `when` are words or phrases (as typed) that, anywhere in the message, make `alias` mean this entry.
+   * A name shared with another entry, or an ordinary word, that means this one in some company: "vmware" is ESXi, but
+   * "vmware on my macbook" is Fusion; "lambda" alone is nothing, but "lambda cold start" is AWS Lambda. `when` are words
+   * or phrases (as typed) that, anywhere in the message, make `alias` mean this entry.
    */
   contextAliases: z.array(z.strictObject({ alias: z.string().min(2).max(60), when: z.array(z.string().min(2).max(40)).min(1) })).default([]),
   summary: Short,

@@ -126,7 +126,7 @@ export function createEntityRecognizer(techs: readonly TechEntry[], commonWords:
     let longest: EntityMatch | undefined;
     for (let n = 1; n <= MAX_WINDOW && i + n <= tokens.length; n++) {
       compact += tokens[i + n - 1];
-      const id = exact.get(compact);
+      const id = exact.get(compact) ?? (inContext.has(compact) ? meantInContext(compact, tokens) : undefined);
       if (id) longest = { id: inContext.size > 0 ? meantInContext(compact, tokens) ?? id : id, start: i, end: i + n, fuzzy: false };
     }
     return longest;
