@@ -163,6 +163,16 @@ describe('answers from the knowledge base', () => {
     expect((await say('lambda calculus homework help')).intent).toBe('out_of_scope');
   });
 
+  it('GIVEN a move between two products ("from esxi to proxmox", "to esxi from proxmox") THEN a fact about that move, not the opposite one', async () => {
+    const { say, } = await harness();
+    const factOf = (reply: Reply) => (reply.kind === 'answer' ? sharedBrain().knowledge.factsById.get(reply.topic) : undefined);
+    const asksOf = (reply: Reply) => (factOf(reply)?.ask ?? []).join(' | ').toLowerCase();
+    const toProxmox = await say('how do i move a vm from esxi over to proxmox');
+    expect(asksOf(toProxmox)).not.toMatch(/(proxmox|kvm)[\w\s]{0,20} to (vmware|esxi)/);
+    const toEsxi = await say('we need to move a vm to esxi from proxmox');
+    expect(asksOf(toEsxi)).not.toMatch(/(vmware|esxi)[\w\s]{0,20} to proxmox/);
+  });
+
   it('GIVEN "what is X in Y" THEN says what X is, not what Y is', async () => {
     const { say } = await harness();
     const reply = await say('what is ksm in kvm');

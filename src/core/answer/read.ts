@@ -4,6 +4,7 @@ import type { FactHit, Retriever } from '../retrieve/index.js';
 import type { Fact } from '../knowledge/fact-schema.js';
 import { areNeighbours, isProduct as isProductIn } from '../knowledge/relations.js';
 import { contentWords } from '../retrieve/terms.js';
+import { directionOf, inDirection } from './direction.js';
 import { nameOf } from './compose.js';
 import { fuse, preferFacets, type Reading } from './fuse.js';
 import { scopeSignals, type ScopeLexicon, type ScopeSignals } from './scope.js';
@@ -75,7 +76,8 @@ export function read(deps: ReadDeps, text: string, result: NluResult): Understan
   const askedFacets = deps.forms?.facetsOf(asked) ?? [];
   // "what is runc": every fact about runc matches the name alike; the one that defines it must be among those ranked.
   const definitionsOf = result.entities.length === 1 && namesOnly(result, text) ? result.entities[0] : undefined;
-  const hits = deps.retriever.search({ text: asked, context, entities: result.entities, topics, definitionsOf });
+  // "to proxmox from vmware": facts about the opposite move ("proxmox to esxi") do not answer it.
+  const hits = inDirection(deps.kb, directionOf(deps.kb, text, result.entities), deps.retriever.search({ text: asked, context, entities: result.entities, topics, definitionsOf }));
   const adviceOnly = result.intent === 'recommend_start' && deps.nlu.foreignWords(text, 'recommend_start') <= MAX_FOREIGN_ADVICE_WORDS;
   // "what are requests and limits" is not a request for help however the classifier hears "what are", nor "compose
   // logs follow" a goodbye: its words are not the ones people use for those.
