@@ -174,6 +174,9 @@ const ONE_THING_MAX_TRAITS = 2;
 // product, said of nobody's workload and asking nothing, are a search when a fact fits half of them.
 const SEARCH_MAX_WORDS = 6;
 const SEARCH_FACT_FIT = 0.5;
+// "docker containers lose network after host reboot macvlan", "proxmox lxc gpu transcoding jellyfin permission render
+// group": keywords naming the domain, said of nobody's workload and wanting nothing, are a search too.
+const KEYWORDS_MAX_WORDS = 8;
 
 /** The reply for what the classifier and the fact ranking made of a message together. */
 function replyFor(deps: DecideDeps, reading: Reading, result: NluResult): Reply {
@@ -264,7 +267,8 @@ function decideText(deps: DecideDeps, input: TurnInput, text: string, result: Nl
         (!described.bare && fit >= WHICH_FACT_FIT && (described.traits === 0 || (!described.own && described.traits <= ONE_THING_MAX_TRAITS && scope.words <= ONE_THING_MAX_WORDS)))
       : (fit >= PROBLEM_MIN_COVERAGE && (!described.own || trouble || fit >= OWN_PROBLEM_MIN_COVERAGE)) ||
         (trouble && fit >= TROUBLE_MIN_COVERAGE && !wantsItFixedForGood) ||
-        (!described.own && fit >= SEARCH_FACT_FIT && scope.words <= SEARCH_MAX_WORDS && result.entities.some((id) => isProduct(deps.kb, id))));
+        (!described.own && fit >= SEARCH_FACT_FIT && scope.words <= SEARCH_MAX_WORDS && result.entities.some((id) => isProduct(deps.kb, id))) ||
+        (!described.own && !described.wishes && scope.anchor === 'strong' && fit >= SEARCH_FACT_FIT && scope.words <= KEYWORDS_MAX_WORDS));
   // "what should i ask you" asks for advice but says nothing of a workload or the domain: the help it was heard as.
   const smallTalk = reading.kind === 'intent' && !DIALOGUE_INTENTS[reading.intent] && DIALOGUE_ACTS.has(reading.intent) && scope.anchor === 'none';
   if (described?.kind === 'describes' && !problem && !offTopic && !(smallTalk && described.traits === 0)) return startFlow(deps, input, 'recommend', text);

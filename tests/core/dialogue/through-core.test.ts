@@ -70,6 +70,13 @@ describe('a described workload through the core', () => {
     expect(asks.kind).toBe('answer');
   });
 
+  it('GIVEN keywords naming the domain, said of nobody\'s workload ("docker containers lose network after host reboot macvlan") THEN a search a fact answers, not the questions', async () => {
+    const { say } = await harness();
+    const reply = await say('docker containers lose their network after a host reboot macvlan');
+    expect(reply.kind).toBe('answer');
+    expect(reply.text).toMatch(/macvlan/i);
+  });
+
   it('GIVEN "what should i ask you" (advice words, no workload, nothing of the domain) THEN the help, not the recommendation questions', async () => {
     const { say } = await harness();
     const reply = await say('what should i ask you');
