@@ -34,6 +34,7 @@ describe('readMessage: a description is a request', () => {
 
   it('GIVEN a four-word question phrase ("… what can i do", "… how can i fix") THEN a question, not a workload', () => {
     expect(kind('my containers restart every few minutes on our linux hosts what can i do')).not.toBe('description');
+    expect(kind('our api containers on linux time out every few minutes under load, what can we do')).not.toBe('description');
   });
 
   it('GIVEN a question asked mid-sentence without a "?" ("… is that overkill", "… which hypervisor is fastest") THEN not a workload', () => {
