@@ -248,6 +248,9 @@ function decideText(deps: DecideDeps, input: TurnInput, text: string, result: Nl
   if (input.conversation.invited && !active && invitedDescription && !reportsTrouble(text, deps.scope)) {
     return startFlow(deps, input, 'recommend', text);
   }
+  // "got a sec?" announces a question, whatever the classifier guesses from so few words; "you're dumb" is a
+  // complaint, not the opener of a "dumb question".
+  if (described?.kind === 'preamble' && !isIntent(reading, 'complaint')) return { reply: notice('greeting', deps.messages.goAhead, startChoices(deps)), conversation: { invited: true }, effects: [] };
   const flow = reading.kind === 'intent' ? DIALOGUE_INTENTS[reading.intent] : undefined;
   if (flow) return startFlow(deps, input, flow, text);
   // A "description" that a fact answers closely and that does not ask which to use is a problem to solve
@@ -273,8 +276,6 @@ function decideText(deps: DecideDeps, input: TurnInput, text: string, result: Nl
   const smallTalk = reading.kind === 'intent' && !DIALOGUE_INTENTS[reading.intent] && DIALOGUE_ACTS.has(reading.intent) && scope.anchor === 'none';
   if (described?.kind === 'describes' && !problem && !offTopic && !(smallTalk && described.traits === 0)) return startFlow(deps, input, 'recommend', text);
   if (described?.kind === 'control') return withDialogue(notice('recommend_start', described.text, startChoices(deps)), undefined);
-  // "you're dumb" is a complaint, not the opener of a "dumb question".
-  if (described?.kind === 'preamble' && !isIntent(reading, 'complaint')) return { reply: notice('greeting', deps.messages.goAhead, startChoices(deps)), conversation: { invited: true }, effects: [] };
 
   let reply = replyFor(deps, reading, result);
   // A refused "which is better" question ("postgres or mongodb?") is not offered a recommendation.
