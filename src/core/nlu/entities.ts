@@ -49,6 +49,9 @@ export function createEntityRecognizer(techs: readonly TechEntry[], commonWords:
   for (const entry of techs) {
     for (const form of compactForms(entry)) if (!exact.has(form)) exact.set(form, entry.id);
   }
+  // Names as their words, spaced: a window with a function word in it must be one of these ("windows subsystem for
+  // linux"), not two words that happen to spell a name together ("vs an" is not "vsan").
+  const spaced = new Set(techs.flatMap((e) => [e.name, e.id, ...e.aliases].map((n) => tokenize(n).join(' '))));
   // Compact form of a shared name → the entries it means in the company of their words.
   const inContext = new Map<string, { id: string; when: readonly (readonly string[])[] }[]>();
   for (const entry of techs) {
@@ -124,8 +127,11 @@ export function createEntityRecognizer(techs: readonly TechEntry[], commonWords:
   function exactAt(tokens: readonly string[], i: number): EntityMatch | undefined {
     let compact = '';
     let longest: EntityMatch | undefined;
+    let functionWord = false;
     for (let n = 1; n <= MAX_WINDOW && i + n <= tokens.length; n++) {
       compact += tokens[i + n - 1];
+      functionWord ||= FUNCTION_WORDS.has(tokens[i + n - 1]!);
+      if (n > 1 && functionWord && !spaced.has(tokens.slice(i, i + n).join(' '))) continue;
       const id = exact.get(compact) ?? (inContext.has(compact) ? meantInContext(compact, tokens) : undefined);
       if (id) longest = { id: inContext.size > 0 ? meantInContext(compact, tokens) ?? id : id, start: i, end: i + n, fuzzy: false };
     }

@@ -45,6 +45,14 @@ describe('entity recogniser', () => {
     expect(idsWith('vmware cluster upgrade')).toEqual(['esxi']);
   });
 
+  it('GIVEN two words that spell a name together only across a function word ("vs an" → "vsan") THEN no technology; a name that has that word ("windows subsystem for linux") still matches', () => {
+    const withVsan = createEntityRecognizer([...techs, tech('vsan', 'vSAN', [], 'tool'), tech('wsl2', 'WSL 2', ['windows subsystem for linux'], 'platform')], new Set(['the']));
+    const idsWith = (text: string) => distinctIds(withVsan.find(tokenize(text)));
+    expect(idsWith('docker vs an lxc container')).toEqual(['docker']);
+    expect(idsWith('vsan or ceph')).toEqual(['vsan']);
+    expect(idsWith('is windows subsystem for linux a vm')).toEqual(['wsl2', 'virtual-machine']);
+  });
+
   it('GIVEN typos THEN tolerates them', () => {
     expect(ids('podmn')).toEqual(['podman']);
     expect(ids('dokcer compose')).toEqual(['docker']);
