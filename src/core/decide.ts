@@ -157,7 +157,7 @@ const TROUBLE_MIN_COVERAGE = 0.5;
 const SURE_OFF_TOPIC = 0.6;
 const OFF_TOPIC_CHOICE_MAX_WORDS = 8;
 const CHOICE_WORD = /\b(?:or|vs|versus)\b/;
-const OFF_TOPIC_TROUBLE_MAX_WORDS = 6;
+const OFF_TOPIC_TROUBLE_MAX_WORDS = 8;
 // "firewall appliance (pfsense) in vm or container", "containers on vms or bare metal": asked which to use for one
 // named thing, or on a trade-off with no workload in it, and a fact answers the whole message: that is answered.
 const WHICH_FACT_FIT = 0.9;
@@ -221,7 +221,7 @@ function decideText(deps: DecideDeps, input: TurnInput, text: string, result: Nl
   const offTopic =
     unanchored &&
     ((result.intent === 'out_of_scope' && described.traits < 2 && result.confidence >= SURE_OFF_TOPIC) ||
-      (result.intent === 'out_of_scope' && scope.words <= OFF_TOPIC_CHOICE_MAX_WORDS && CHOICE_WORD.test(text)) ||
+      ((result.intent === 'out_of_scope' || result.intent === 'recommend_start') && scope.words <= OFF_TOPIC_CHOICE_MAX_WORDS && CHOICE_WORD.test(text)) ||
       (!described.advice && scope.words <= OFF_TOPIC_TROUBLE_MAX_WORDS && reportsTrouble(text, deps.scope)));
   // The classifier hears "we run customers' scripts in containers… how real is the escape risk?" as a request
   // for advice; it asks something else, so that is answered, with the recommendation offered.

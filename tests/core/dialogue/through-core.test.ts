@@ -86,7 +86,7 @@ describe('a described workload through the core', () => {
 
   it('GIVEN a short choice between two things that are not VMs or containers, or trouble with one THEN it is refused, not a workload to recommend for', async () => {
     const { say } = await harness();
-    for (const [i, text] of ['spring boot or django for a backend', 'ubuntu or fedora for my first linux desktop', 'my router keeps rebooting every night'].entries()) {
+    for (const [i, text] of ['spring boot or django for a backend', 'ubuntu or fedora for my first linux desktop', 'my router keeps rebooting every night', 'monorepo or polyrepo for our frontend code'].entries()) {
       const reply = await say(text, `off${i}`);
       expect(reply.kind, text).toBe('fallback');
       expect(reply.intent, text).toBe('out_of_scope');
