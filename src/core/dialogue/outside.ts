@@ -35,7 +35,8 @@ export function readOutside(flows: Flows, text: string): OutsideReading {
   // "got a minute?", "random q": a question is coming; say so rather than refuse it.
   const short = said.length > 0 && said.length <= SHORT_MESSAGE_WORDS;
   const preamble = (w: string) => flows.describe.preamble.has(w);
-  if (short && said.some(preamble) && said.every((w) => preamble(w) || flows.fillers.has(w))) return { kind: 'preamble' };
+  // "recommend me something" asks for the recommendation itself.
+  if (short && said.some(preamble) && said.every((w) => preamble(w) || flows.fillers.has(w)) && !asksForAdvice(flows, text)) return { kind: 'preamble' };
   const reading = readMessage(flows, text);
   // "containers or vm?", "what do you suggest": a request for a verdict with nothing else said yet starts the
   // questions; "recommend a keyboard under $100" is not one.
