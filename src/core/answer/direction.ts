@@ -10,21 +10,43 @@ export interface Direction {
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** The names of an entry as people type them, longest first (so "vmware esxi" wins over "esxi"). */
+const names = new WeakMap<Knowledge, Map<string, string[]>>();
+
+/** The names of an entry as people type them, longest first (so "vmware esxi" wins over "esxi"); the first is its id. */
 function namesOf(kb: Knowledge, id: string): string[] {
-  const entry = kb.entries.get(id);
-  if (!entry || entry.type !== 'tech') return [];
-  return [entry.name, entry.id, ...entry.aliases].map((n) => n.toLowerCase()).sort((a, b) => b.length - a.length);
+  let byId = names.get(kb);
+  if (!byId) names.set(kb, (byId = new Map()));
+  let list = byId.get(id);
+  if (!list) {
+    const entry = kb.entries.get(id);
+    list = !entry || entry.type !== 'tech' ? [] : [id, ...[entry.name, ...entry.aliases].map((n) => n.toLowerCase()).sort((a, b) => b.length - a.length)];
+    byId.set(id, list);
+  }
+  return list;
 }
+
+// The two patterns of a move between two entries, compiled once per pair (a turn may test many texts against one pair).
+const movePatterns = new Map<string, [RegExp, RegExp] | null>();
+const PATTERN_CACHE_LIMIT = 5_000;
 
 /** "from A … to B", "A … to/into/-> B" or "to B from A", for the names given, in `text` (lowercase). */
 function says(text: string, from: readonly string[], to: readonly string[]): boolean {
-  const a = from.map(escape).join('|');
-  const b = to.map(escape).join('|');
-  if (a === '' || b === '') return false;
-  const forward = new RegExp(`\\b(?:${a})\\b(?:[\\w\\s-]{0,30}?)\\s(?:to|into|->|→)\\s(?:[\\w\\s-]{0,12}?)\\b(?:${b})\\b`);
-  const backward = new RegExp(`\\bto\\s(?:[\\w\\s-]{0,12}?)\\b(?:${b})\\b[\\w\\s-]{0,30}?\\bfrom\\s(?:[\\w\\s-]{0,12}?)\\b(?:${a})\\b`);
-  return forward.test(text) || backward.test(text);
+  const key = `${from[0] ?? ''}\u0000${to[0] ?? ''}`;
+  let patterns = movePatterns.get(key);
+  if (patterns === undefined) {
+    const a = from.map(escape).join('|');
+    const b = to.map(escape).join('|');
+    patterns =
+      a === '' || b === ''
+        ? null
+        : [
+            new RegExp(`\\b(?:${a})\\b(?:[\\w\\s-]{0,30}?)\\s(?:to|into|->|→)\\s(?:[\\w\\s-]{0,12}?)\\b(?:${b})\\b`),
+            new RegExp(`\\bto\\s(?:[\\w\\s-]{0,12}?)\\b(?:${b})\\b[\\w\\s-]{0,30}?\\bfrom\\s(?:[\\w\\s-]{0,12}?)\\b(?:${a})\\b`),
+          ];
+    if (movePatterns.size >= PATTERN_CACHE_LIMIT) movePatterns.clear();
+    movePatterns.set(key, patterns);
+  }
+  return patterns !== null && (patterns[0].test(text) || patterns[1].test(text));
 }
 
 /** The move a message asks about, when it names two products and puts one before "to" and the other after it. */
