@@ -43,14 +43,24 @@ const LEXICON = 'natural/lib/natural/brill_pos_tagger/data/English/lexicon_from_
  * tool of another field that one fact happens to mention, "zsh"), with natural's lexicon, cached in `cacheDir` by
  * the texts it was computed from (the lexicon costs ~70 ms to load).
  */
-export function loadJargon(knowledge: readonly string[], offTopic: readonly string[], cacheDir?: string): { common: Set<string>; rare: Set<string> } {
-  const key = cacheKey(import.meta.url, ['jargon', '../nlu/tokenize', '../knowledge/texts', '../retrieve/terms'], [knowledge, offTopic]);
+/**
+ * `knowledge`: the texts to find jargon in, or a function giving them with a fingerprint of what they come from (the
+ * knowledge's): then the texts are only built when the cache has nothing for that fingerprint.
+ */
+export function loadJargon(
+  knowledge: readonly string[] | { fingerprint: string; texts: () => readonly string[] },
+  offTopic: readonly string[],
+  cacheDir?: string,
+): { common: Set<string>; rare: Set<string> } {
+  const lazy = !Array.isArray(knowledge) ? (knowledge as { fingerprint: string; texts: () => readonly string[] }) : undefined;
+  const key = cacheKey(import.meta.url, ['jargon', '../nlu/tokenize', '../knowledge/texts', '../retrieve/terms'], [lazy ? lazy.fingerprint : knowledge, offTopic]);
   const found = cachedJson(cacheDir, 'jargon', key, () => {
+    const texts = lazy ? lazy.texts() : (knowledge as readonly string[]);
     const lexicon = JSON.parse(readFileSync(createRequire(import.meta.url).resolve(LEXICON), 'utf8')) as Record<string, unknown>;
     const isEnglish = englishLookup(lexicon, new Set(englishStopwords));
-    const common = findJargon(knowledge, offTopic, isEnglish);
+    const common = findJargon(texts, offTopic, isEnglish);
     const inCommon = new Set(common);
-    return { common, rare: findJargon(knowledge, offTopic, isEnglish, 1).filter((w) => !inCommon.has(w)) };
+    return { common, rare: findJargon(texts, offTopic, isEnglish, 1).filter((w) => !inCommon.has(w)) };
   });
   return { common: new Set(found.common), rare: new Set(found.rare) };
 }
