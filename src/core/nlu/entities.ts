@@ -131,9 +131,9 @@ export function createEntityRecognizer(techs: readonly TechEntry[], commonWords:
     for (let n = 1; n <= MAX_WINDOW && i + n <= tokens.length; n++) {
       compact += tokens[i + n - 1];
       functionWord ||= FUNCTION_WORDS.has(tokens[i + n - 1]!);
-      if (n > 1 && functionWord && !spaced.has(tokens.slice(i, i + n).join(' '))) continue;
       const id = exact.get(compact) ?? (inContext.has(compact) ? meantInContext(compact, tokens) : undefined);
-      if (id) longest = { id: inContext.size > 0 ? meantInContext(compact, tokens) ?? id : id, start: i, end: i + n, fuzzy: false };
+      if (!id || (n > 1 && functionWord && !spaced.has(tokens.slice(i, i + n).join(' ')))) continue;
+      longest = { id: inContext.has(compact) ? (meantInContext(compact, tokens) ?? id) : id, start: i, end: i + n, fuzzy: false };
     }
     return longest;
   }
