@@ -1,7 +1,7 @@
 import { parseChoiceId } from './answer/choice-id.js';
 import { answerFacts } from './answer/facts.js';
 import { DIALOGUE_ACTS, type Reading } from './answer/fuse.js';
-import { personalOnlyIfSaidSo, read, spelledRight } from './answer/read.js';
+import { personalOnlyIfSaidSo, read } from './answer/read.js';
 import { reportsTrouble, type ScopeLexicon } from './answer/scope.js';
 import type { QuestionForms } from './answer/question-form.js';
 import { answerById, answerIntent, answerTopicNote, clarify, fallback, startChoices, welcomeChoices } from './answer/route.js';
@@ -212,7 +212,10 @@ function decideText(deps: DecideDeps, input: TurnInput, text: string, result: Nl
   const { scope, hits } = understood;
   // A described workload is a request for a verdict; a stray "start over" is not a topic (dialogue/outside.ts).
   // "my docking station won't detect…" may read like a workload, but its words are used in another sense.
-  const described = active || scope.otherSense ? undefined : deps.dialogue.read(spelledRight(deps.kb, text, result));
+  const described = active || scope.otherSense ? undefined : deps.dialogue.read(understood.query);
+  // Asked of the same text up to three times below.
+  let troubled: boolean | undefined;
+  const reportsTroubleHere = () => (troubled ??= reportsTrouble(text, deps.scope));
   // One trait of a workload in a message the classifier is sure is off-topic, with no name or jargon of the domain,
   // is a word in another sense ("cloudflare is blocking my own website", "xcode keeps crashing on my mac").
   // So is a short choice between two things the domain does not name ("spring boot or django for a backend"): the
@@ -222,7 +225,7 @@ function decideText(deps: DecideDeps, input: TurnInput, text: string, result: Nl
     unanchored &&
     ((result.intent === 'out_of_scope' && described.traits < 2 && result.confidence >= SURE_OFF_TOPIC) ||
       ((result.intent === 'out_of_scope' || result.intent === 'recommend_start') && scope.words <= OFF_TOPIC_CHOICE_MAX_WORDS && CHOICE_WORD.test(text)) ||
-      (!described.advice && scope.words <= OFF_TOPIC_TROUBLE_MAX_WORDS && reportsTrouble(text, deps.scope)));
+      (!described.advice && scope.words <= OFF_TOPIC_TROUBLE_MAX_WORDS && reportsTroubleHere()));
   // The classifier hears "we run customers' scripts in containers… how real is the escape risk?" as a request
   // for advice; it asks something else, so that is answered, with the recommendation offered.
   // So is a question asking which to use on a trade-off that a fact answers whole ("whats better for latency, containers or vms").
@@ -245,7 +248,7 @@ function decideText(deps: DecideDeps, input: TurnInput, text: string, result: Nl
   const invitedDescription =
     (described?.kind === 'other' && described.workload !== undefined && (described.workload.own || !fitsAFact)) ||
     (described?.kind === 'describes' && (described.own || !fitsAFact));
-  if (input.conversation.invited && !active && invitedDescription && !reportsTrouble(text, deps.scope)) {
+  if (input.conversation.invited && !active && invitedDescription && !reportsTroubleHere()) {
     return startFlow(deps, input, 'recommend', text);
   }
   // "got a sec?" announces a question, whatever the classifier guesses from so few words; "you're dumb" is a
@@ -257,7 +260,7 @@ function decideText(deps: DecideDeps, input: TurnInput, text: string, result: Nl
   // ("my container takes 30s to respond") or a search typed as keywords ("kata containers performance
   // overhead", not about anyone's own workload): answer it, and offer the recommendation.
   const fit = hits[0]?.coverageOfMessage ?? 0;
-  const trouble = described?.kind === 'describes' && reportsTrouble(text, deps.scope);
+  const trouble = described?.kind === 'describes' && reportsTroubleHere();
   // "my node app … breaks on the server … i want the exact same env from dev to prod": trouble with one's own workload
   // and what they want from it asks where to run it, unless a fact answers it closely.
   const wantsItFixedForGood = described?.kind === 'describes' && described.own && described.wishes && fit < PROBLEM_MIN_COVERAGE;

@@ -75,6 +75,7 @@ export function inDirection(kb: Knowledge, direction: Direction | undefined, hit
     const asks = hit.fact.ask.map((a) => a.toLowerCase());
     return asks.some((a) => says(a, to, from)) && !asks.some((a) => says(a, from, to));
   };
-  if (!hits.some(opposite)) return hits;
-  return hits.map((h) => (opposite(h) ? { ...h, score: h.score * OPPOSITE_MOVE } : h)).sort((x, y) => y.score - x.score);
+  const against = hits.map(opposite);
+  if (!against.includes(true)) return hits;
+  return hits.map((h, k) => (against[k] ? { ...h, score: h.score * OPPOSITE_MOVE } : h)).sort((x, y) => y.score - x.score);
 }

@@ -217,9 +217,13 @@ function readDefinition(id: string, said: readonly string[], hits: readonly Fact
   return definition ? single(definition, hits, confidence) : { kind: 'intent', intent: 'define', confidence };
 }
 
+// The content words of a fact's own questions, stemmed once per fact.
+const askedWords = new WeakMap<Fact, ReadonlySet<string>>();
+
 /** The words a fact matched are words its own questions use ("taint" in "what is a taint"), not only its answer's. */
 function asksAbout(hit: FactHit): boolean {
-  const asked = new Set(hit.fact.ask.flatMap((a) => contentWords(a)));
+  let asked = askedWords.get(hit.fact);
+  if (!asked) askedWords.set(hit.fact, (asked = new Set(hit.fact.ask.flatMap((a) => contentWords(a)))));
   return hit.matched.every((w) => asked.has(w));
 }
 
@@ -229,8 +233,10 @@ export function fuse(result: NluResult, ranked: readonly FactHit[], retriever: R
   const hits = preferFacets(ranked, intent, confident, options.askedFacets);
   const top = hits[0];
   // One ordinary word ("architecture q") is too little to pick a fact by; a name or jargon is enough.
+  // Asked what something is, and the best fact is a definition whose own questions use the words it matched.
+  const definition = options.askedFacets?.includes('what') === true && top?.fact.facet === 'what' && asksAbout(top);
   // "what is sandboxing": one word asked to be defined, by a fact that defines it, is enough.
-  const definedWord = options.askedFacets?.includes('what') === true && top?.fact.facet === 'what' && top.coverage >= 1 && scope.words > 0 && scope.generalIT !== true && asksAbout(top);
+  const definedWord = definition && top.coverage >= 1 && scope.words > 0 && scope.generalIT !== true;
   const enoughWords = scope.anchor === 'strong' || scope.words >= MIN_WORDS_WITHOUT_NAME || scope.rareJargon === true || definedWord;
   // Anchored by a name or jargon but read as off-topic, the classifier offers no topic to fall back on: a weaker fact will do.
   const fitBar = scope.anchor === 'strong' && intent === OUT_OF_SCOPE ? ANCHORED_MIN_COVERAGE : MIN_COVERAGE;
@@ -256,7 +262,6 @@ export function fuse(result: NluResult, ranked: readonly FactHit[], retriever: R
   // "what is terraform?": a question about a named thing we do not know is not answered with a neighbour's fact.
   const coveredWhole = scope.unknown === 0 && (top?.coverage ?? 0) >= NONE_JARGON_COVERAGE;
   if (NEEDS_A_NAME.has(intent) && confident && result.entities.length === 0 && scope.anchor === 'none' && !coveredWhole) return { kind: 'out_of_scope', confidence };
-  const definition = options.askedFacets?.includes('what') === true && top?.fact.facet === 'what' && asksAbout(top);
   if (!inScope(result, scope, top, options.threshold, definition)) return { kind: 'out_of_scope', confidence: intent === OUT_OF_SCOPE ? confidence : 1 - (top?.coverage ?? 0) };
   // Facts about another product than the one named never answer for it: the named product's card does.
   const named = result.entities.filter(options.isProduct);

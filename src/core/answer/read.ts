@@ -39,9 +39,10 @@ export interface Understanding {
   scope: ScopeSignals;
   /** The facts ranked for the question, as fusion saw them (for the trace). */
   hits: readonly FactHit[];
+  /** The message as it was ranked: typos in names spelled right (see spelledRight). */
+  query: string;
 }
 
-/** The classifier's result and the fact ranking, fused (see answer/fuse.ts). */
 // Said to the bot about itself or its last answer ("who made you", "that's wrong"): only in words the examples
 // use, naming nothing of the domain. "ingress 404 nginx not found" and "keyboard types the wrong characters" are not.
 const PERSONAL_ACTS = new Set(['about_bot', 'complaint']);
@@ -56,7 +57,7 @@ export function personalOnlyIfSaidSo(nlu: Pick<Nlu, 'foreignWords'>, text: strin
 }
 
 /** The message with each typo forgiven for a name spelled right ("hypervisior" → "hypervisor", "contianer" → "Container"). */
-export function spelledRight(kb: Knowledge, text: string, result: Pick<NluResult, 'mentions'>): string {
+function spelledRight(kb: Knowledge, text: string, result: Pick<NluResult, 'mentions'>): string {
   let query = text;
   for (const m of result.mentions) {
     if (!m.fuzzy) continue;
@@ -67,6 +68,7 @@ export function spelledRight(kb: Knowledge, text: string, result: Pick<NluResult
   return query;
 }
 
+/** The classifier's result and the fact ranking, fused (see answer/fuse.ts). */
 export function read(deps: ReadDeps, text: string, result: NluResult): Understanding {
   // A typo forgiven for a name is spelled right for the ranking.
   const query = spelledRight(deps.kb, text, result);
@@ -93,7 +95,7 @@ export function read(deps: ReadDeps, text: string, result: NluResult): Understan
   const options = { threshold: deps.threshold, adviceOnly, notAskingHelp, isProduct, neighbours, bareQuestion, topicOf, askedFacets, namedWords };
   const scope = scopeSignals(query, result, deps.retriever, deps.scope);
   const reading = fuse(result, hits, deps.retriever, scope, options);
-  return { reading: reading.kind === 'facts' ? answerEachPart(deps, pieces, context, topics, result, reading) : reading, scope, hits };
+  return { reading: reading.kind === 'facts' ? answerEachPart(deps, pieces, context, topics, result, reading) : reading, scope, hits, query };
 }
 
 // The classifier is good at the topic of a message even when it names no technology ("can kvm move a running vm

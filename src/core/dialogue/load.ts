@@ -162,11 +162,11 @@ export function loadFlows(dataDir: string, sources?: ReadonlyMap<string, Source>
       selfWords: new Set(controls.describe.self.flatMap((w) => words(w))),
       need: new Set(controls.describe.need.map(key)),
       wish: new Set(controls.describe.wish.map(key)),
-      // As typed, not stemmed: "run" opens a how-to, "running 30 services…" a description.
       vmSide: new Set(controls.describe.vmSide.map(key)),
       containerSide: new Set(controls.describe.containerSide.map(key)),
       // As typed: stemmed, "dockerize" would be "docker" and "virtualize" "virtual".
       platformVerbs: new Set(controls.describe.platformVerbs.map((p) => words(p).join(' '))),
+      // As typed, not stemmed: "run" opens a how-to, "running 30 services…" a description.
       howTo: new Set(controls.describe.howTo.map((w) => w.toLowerCase())),
       advice: new Set(controls.describe.advice.map(key)),
       questionPhrases: new Set(controls.describe.questionPhrases.map(key)),

@@ -131,9 +131,10 @@ export function createEntityRecognizer(techs: readonly TechEntry[], commonWords:
     for (let n = 1; n <= MAX_WINDOW && i + n <= tokens.length; n++) {
       compact += tokens[i + n - 1];
       functionWord ||= FUNCTION_WORDS.has(tokens[i + n - 1]!);
-      const id = exact.get(compact) ?? (inContext.has(compact) ? meantInContext(compact, tokens) : undefined);
+      // A name in the company of its context words means that entry, before any other it is a name of.
+      const id = (inContext.has(compact) ? meantInContext(compact, tokens) : undefined) ?? exact.get(compact);
       if (!id || (n > 1 && functionWord && !spaced.has(tokens.slice(i, i + n).join(' ')))) continue;
-      longest = { id: inContext.has(compact) ? (meantInContext(compact, tokens) ?? id) : id, start: i, end: i + n, fuzzy: false };
+      longest = { id, start: i, end: i + n, fuzzy: false };
     }
     return longest;
   }
