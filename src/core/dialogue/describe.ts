@@ -1,5 +1,5 @@
 import { extractSlots, type Slots } from './extract.js';
-import { looksLikeQuestion } from './input.js';
+import { looksLikeQuestion, opensQuestion } from './input.js';
 import { MAX_PHRASE_WORDS, type Flows } from './load.js';
 import { remembered } from '../text/remembered.js';
 import { clauses, stem, words } from './text.js';
@@ -66,11 +66,8 @@ export function asksForAdvice(flows: Flows, text: string): boolean {
 export function hasQuestion(flows: Flows, text: string): boolean {
   if (text.includes('?') || looksLikeQuestion(flows, text)) return true;
   // Chat questions often lack a "?" and come after some context: "cpu pinning for an audio vm, how and is it worth it".
-  const opensQuestion = text.split(/[.!;:,()\n]+|\s[-–—]\s/).some((s) => {
-    const first = words(s)[0];
-    return first !== undefined && flows.questionStarts.has(stem(first));
-  });
-  return opensQuestion || hasPhrase(text, flows.describe.questionPhrases) || closesQuestion(flows, text);
+  const asked = text.split(/[.!;:,()\n]+|\s[-–—]\s/).some((s) => opensQuestion(flows, words(s)));
+  return asked || hasPhrase(text, flows.describe.questionPhrases) || closesQuestion(flows, text);
 }
 
 /** A sentence that ends in a question word, as keyword searches do: "microvm startup in milliseconds how". */

@@ -39,7 +39,11 @@ export function readPick(choices: readonly Choice[], text: string): Choice | und
 
 /** A message shaped like a question of its own, which the core should answer aside. */
 export function looksLikeQuestion(flows: Flows, text: string): boolean {
-  if (text.trim().endsWith('?')) return true;
-  const first = words(text)[0];
+  return text.trim().endsWith('?') || opensQuestion(flows, words(text));
+}
+
+/** True when the words open with a question word, after any lead-in ("so whats the point…", "hey, how do i…"). */
+export function opensQuestion(flows: Flows, said: readonly string[]): boolean {
+  const first = said.find((w) => !flows.questionLeadIns.has(stem(w)));
   return first !== undefined && flows.questionStarts.has(stem(first));
 }

@@ -31,6 +31,7 @@ export interface Flows {
   controlKeys: Map<string, ControlWord>;
   fillers: Set<string>;
   questionStarts: Set<string>;
+  questionLeadIns: Set<string>;
   /** Stem keys of the phrases that mark a description (see describe.ts). */
   describe: Record<keyof Controls['describe'], Set<string>> & { adviceWords: Set<string>; selfWords: Set<string> };
   /** Titles and links for the source ids the flows cite; ids missing here are left out of replies. */
@@ -157,6 +158,7 @@ export function loadFlows(dataDir: string, sources?: ReadonlyMap<string, Source>
     controlKeys: keys,
     fillers: new Set(controls.fillers.map(key)),
     questionStarts: new Set(controls.questionStarts.map(key)),
+    questionLeadIns: new Set(controls.questionLeadIns.map(key)),
     describe: {
       self: new Set(controls.describe.self.map(key)),
       selfWords: new Set(controls.describe.self.flatMap((w) => words(w))),

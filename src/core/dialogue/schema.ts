@@ -165,6 +165,8 @@ export const ControlsSchema = z.strictObject({
   ignore: Words,
   /** A message ending in "?" or starting with one of these is a side question, not an answer. */
   questionStarts: Words,
+  /** Words chat puts before a question's first word ("so whats…", "hey team, how do…", "ok but why…"). */
+  questionLeadIns: Words,
   /**
    * Telling a description (a request for advice) from a question about a topic:
    * `self` words say it is about the user's own workload ("we", "our"), `need` words that it is

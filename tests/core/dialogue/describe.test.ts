@@ -42,6 +42,12 @@ describe('readMessage: a description is a request', () => {
     expect(kind('legacy windows app in a vm on a linux host which hypervisor is fastest')).not.toBe('description');
   });
 
+  it('GIVEN a question word after a chat lead-in ("so whats…", "ok but why…") THEN a question; "so we run…" still describes', () => {
+    expect(kind('hey guys why exactly would our windows app need a vm on the server')).not.toBe('description');
+    expect(kind('ok how exactly do we keep our legacy windows app on the server running in containers')).not.toBe('description');
+    expect(kind('so we run 30 stateless go services on linux and traffic doubles every evening')).toBe('description');
+  });
+
   it('GIVEN a description that says what the user wants from it THEN it says so; one that only reports THEN not', () => {
     const wishes = (text: string) => {
       const reading = readMessage(flows, text);

@@ -77,6 +77,15 @@ describe('a described workload through the core', () => {
     expect(reply.text).toMatch(/macvlan/i);
   });
 
+  it('GIVEN a licence question naming Docker Desktop and a company size, or "tl;dr" THEN the licence is answered: "desktop" in a product name is no desktop app, "dr" no VMware DRS', async () => {
+    const { say } = await harness();
+    for (const text of ['docker desktop licensing for our 30 person company', 'podman desktop licence for a company, tl;dr']) {
+      const reply = await say(text);
+      expect(reply.kind).toBe('answer');
+      expect(reply.text).toMatch(/licen[cs]e|Apache 2\.0|free/i);
+    }
+  });
+
   it('GIVEN "what should i ask you" (advice words, no workload, nothing of the domain) THEN the help, not the recommendation questions', async () => {
     const { say } = await harness();
     const reply = await say('what should i ask you');
