@@ -225,3 +225,26 @@ describe('one place per claim', () => {
     expect(named('KVM, Xen and VMware ESXi')).toEqual(new Set(['kvm', 'xen', 'esxi']));
   });
 });
+
+/**
+ * A reply that opens with "Yes" or "No" answers the question in the words the user asked it: a fact that opens
+ * "Yes: X is free…" must not also be the answer to "does X cost money", nor "No: X is not dead…" to "is X still
+ * supported". Writers kept adding such opposite phrasings; these are the shapes they took.
+ */
+describe('yes/no openings agree with the questions a fact answers', () => {
+  const RULES: { opens: RegExp; says: RegExp; opposite: RegExp; why: string }[] = [
+    { opens: /^Yes\b/, says: /\b(free|open[- ]source|cost nothing|no charge)\b/i, opposite: /\b(costs? (money|anything)|need to (buy|pay)|have to pay|pay (for|extra)|free or paid)\b/i, why: '"Yes: … free" answers "does it cost money" the wrong way' },
+    { opens: /^No\b/, says: /\bnot dead\b/i, opposite: /\b(still (relevant|supported|maintained|developed|worth|a thing|used)|worth learning|alive)\b/i, why: '"No: … not dead" answers "is it still supported" the wrong way' },
+  ];
+  it('never opens the other way round from one of its own phrasings', () => {
+    const conflicts: string[] = [];
+    for (const fact of kb.facts) {
+      const opening = fact.answer.slice(0, 200);
+      for (const rule of RULES) {
+        if (!rule.opens.test(fact.answer) || !rule.says.test(opening)) continue;
+        for (const ask of fact.ask) if (rule.opposite.test(ask)) conflicts.push(`fact ${fact.id}: "${ask}" (${rule.why})`);
+      }
+    }
+    expect(conflicts).toEqual([]);
+  });
+});
