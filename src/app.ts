@@ -48,14 +48,10 @@ export function loadBrain(root: string = projectRoot(), options: { cache?: boole
   const nlu = createNlu(intents, knowledge.techs, { cacheDir, vocabulary: retriever.knownWords });
   const offTopic = intents.filter((f) => f.intent === 'out_of_scope').flatMap((f) => f.examples);
   const dialogue = createDialoguePort(join(root, 'data'), knowledge);
-  const nameOf = (id: string) => {
-    const entry = knowledge.entries.get(id);
-    return entry === undefined ? id : entry.type === 'tech' ? entry.name : entry.title;
-  };
   // Keyed by the knowledge's fingerprint, the question texts are only gathered when the jargon must be found again.
   const { fingerprint } = knowledge;
   const jargon = loadJargon(fingerprint ? { fingerprint, texts: () => questionTexts(knowledge) } : questionTexts(knowledge), offTopic, cacheDir);
-  const scope = loadScopeLexicon(join(root, 'data', 'scope.json'), nameOf, jargon.common, jargon.rare);
+  const scope = loadScopeLexicon(join(root, 'data', 'scope.json'), jargon.common, jargon.rare);
   const forms = loadQuestionForms(join(root, 'data', 'question-forms.json'));
   return { knowledge, messages, nlu, retriever, scope, forms, dialogue };
 }

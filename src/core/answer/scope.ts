@@ -63,11 +63,9 @@ export interface ScopeLexicon {
   domainWords: ReadonlySet<string>;
   /** Jargon only one fact or entry uses: it anchors a message only weakly, like an ordinary-word name. */
   rareWords?: ReadonlySet<string>;
-  /** Knowledge id → its name, lowercase: a forgiven typo counts as strong only for a name that is not an ordinary word. */
-  nameOf: (id: string) => string;
 }
 
-export function loadScopeLexicon(path: string, nameOf: (id: string) => string, jargon: Iterable<string> = [], rareJargon: Iterable<string> = []): ScopeLexicon {
+export function loadScopeLexicon(path: string, jargon: Iterable<string> = [], rareJargon: Iterable<string> = []): ScopeLexicon {
   const file = readDataFile(path, ScopeFileSchema);
   const ordinaryNames = new Set(file.ordinaryNames.map((x) => x.toLowerCase()));
   const general = new Set(file.generalWords.map((x) => x.toLowerCase()));
@@ -82,7 +80,6 @@ export function loadScopeLexicon(path: string, nameOf: (id: string) => string, j
     generalITStems: new Set([...general].filter((w) => !w.includes(' ')).flatMap((w) => contentWords(w))),
     offTopicStems: new Set(file.offTopicWords.flatMap((w) => contentWords(w))),
     rareWords: new Set([...rareJargon].filter((w) => !ordinaryNames.has(w) && !general.has(w) && !domainWords.has(w))),
-    nameOf: (id) => nameOf(id).toLowerCase(),
   };
 }
 
@@ -134,11 +131,12 @@ export function scopeSignals(text: string, nlu: Pick<NluResult, 'mentions'>, ret
   const unknown = words.length === 0 ? 0 : words.filter((w) => !retriever.knows(w) || lexicon.offTopicStems?.has(w) === true).length / words.length;
   const tokens = tokenize(text);
   // "a 40ft shipping container", "a cattle rancher": the word is used in its ordinary sense, so it anchors nothing.
+  // A name matched despite a typo anchors only weakly: "docked" is one letter from Docker, and an English word.
   const stems = tokens.map(stem);
   const inOtherSense = wordsInPhrases(stems, lexicon.otherSenses);
   const otherSense = inOtherSense.size > 0;
   const named = nlu.mentions.some(
-    (m) => !lexicon.ordinaryNames.has(m.text) && !(m.fuzzy && lexicon.ordinaryNames.has(lexicon.nameOf(m.id))) && !m.text.split(' ').every((w) => inOtherSense.has(stem(w))),
+    (m) => !lexicon.ordinaryNames.has(m.text) && !m.fuzzy && !m.text.split(' ').every((w) => inOtherSense.has(stem(w))),
   );
   const jargon = tokens.some((t, i) => (lexicon.domainWords.has(t) && !inOtherSense.has(stems[i]!)) || (i > 0 && lexicon.domainWords.has(`${tokens[i - 1]} ${t}`)));
   const strong = named || jargon;

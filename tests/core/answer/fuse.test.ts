@@ -7,7 +7,7 @@ import { fixtureKnowledge } from '../retrieve/fixture.js';
 
 const kb = fixtureKnowledge();
 const retriever = createRetriever(kb);
-const lexicon: ScopeLexicon = { ordinaryNames: new Set(['container', 'containers', 'pod']), domainWords: new Set(['vcpu']), otherSenses: [['ship', 'contain']], troubleWords: [], generalStems: new Set(['contain', 'pod', 'daemon', 'root']), nameOf: (id) => id };
+const lexicon: ScopeLexicon = { ordinaryNames: new Set(['container', 'containers', 'pod']), domainWords: new Set(['vcpu']), otherSenses: [['ship', 'contain']], troubleWords: [], generalStems: new Set(['contain', 'pod', 'daemon', 'root'])};
 const isProduct = (id: string) => ['docker', 'podman', 'kvm'].includes(id);
 const nlu = (intent: string, confidence: number, mentions: { id: string; text: string }[] = []): NluResult => ({
   intent,

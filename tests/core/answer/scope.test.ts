@@ -17,7 +17,7 @@ describe('a message that reports trouble', () => {
 });
 
 describe('rare jargon', () => {
-  const lexicon: ScopeLexicon = { ordinaryNames: new Set(), domainWords: new Set(['kubelet']), rareWords: new Set(['kured', 'zsh']), otherSenses: [], troubleWords: [], generalStems: new Set(), nameOf: (id) => id };
+  const lexicon: ScopeLexicon = { ordinaryNames: new Set(), domainWords: new Set(['kubelet']), rareWords: new Set(['kured', 'zsh']), otherSenses: [], troubleWords: [], generalStems: new Set()};
   const retriever = { knows: () => true };
   const none = { mentions: [] };
 
@@ -30,3 +30,15 @@ describe('rare jargon', () => {
   });
 });
 
+
+describe('names typed with a typo', () => {
+  const lexicon: ScopeLexicon = { ordinaryNames: new Set(['container']), domainWords: new Set(), otherSenses: [], troubleWords: [], generalStems: new Set()};
+  const retriever = { knows: (w: string) => w !== 'harbour' };
+
+  it('GIVEN a word one letter away from a name ("docked" for Docker) THEN only a weak anchor: it may be an English word; the name spelled right stays a strong one', () => {
+    const docked = scopeSignals('the ferry docked in the harbour', { mentions: [{ id: 'docker', text: 'docked', fuzzy: true }] }, retriever, lexicon);
+    expect(docked.anchor).toBe('weak');
+    const docker = scopeSignals('docker keeps restarting', { mentions: [{ id: 'docker', text: 'docker', fuzzy: false }] }, retriever, lexicon);
+    expect(docker.anchor).toBe('strong');
+  });
+});

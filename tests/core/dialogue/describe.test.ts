@@ -42,6 +42,11 @@ describe('readMessage: a description is a request', () => {
     expect(kind('legacy windows app in a vm on a linux host which hypervisor is fastest')).not.toBe('description');
   });
 
+  it('GIVEN "can we run…" or "can i use…" asked mid-sentence without a "?" THEN a question, answered (with the recommendation offered when it also describes a workload)', () => {
+    expect(kind('windows container base image licence can we run nanoserver images on our linux hosts')).not.toBe('description');
+    expect(kind('if containers share the kernel how can i run a debian container on our fedora host')).not.toBe('description');
+  });
+
   it('GIVEN a question word after a chat lead-in ("so whats…", "ok but why…") THEN a question; "so we run…" still describes', () => {
     expect(kind('hey guys why exactly would our windows app need a vm on the server')).not.toBe('description');
     expect(kind('ok how exactly do we keep our legacy windows app on the server running in containers')).not.toBe('description');
