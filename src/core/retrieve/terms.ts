@@ -31,6 +31,9 @@ export const contentWords: (text: string) => readonly string[] = remembered((tex
     // "is docker a vm or not": "or not" only asks for a yes or no.
     if (NEGATIONS.has(token)) {
       if (previous !== 'or') out.push('not');
+    } else if ((token === 'claim' || token === 'claims') && previous === 'volume') {
+      // "persistent volume claim" is a Kubernetes object, not hearsay ("my lead claims…").
+      out.push(stem(token));
     } else if (token === 'startup' && OWNER.has(previous)) {
       // "our startup", "a startup" is a company, not start-up time.
       out.push('company');

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { stem } from '../../../src/core/nlu/tokenize.js';
 import { createRetriever } from '../../../src/core/retrieve/index.js';
 import { contentWords } from '../../../src/core/retrieve/terms.js';
 import { selectFacts } from '../../../src/core/answer/fuse.js';
@@ -50,6 +51,11 @@ describe('fact retrieval', () => {
     const orNot = retriever.search({ text: 'is podman rootless or not', entities: ['podman'] })[0]!;
     expect(orNot.fact.id).toBe('podman-rootless');
     expect(orNot.coverage).toBeCloseTo(plain.coverage, 5);
+  });
+
+  it('GIVEN "persistent volume claim" THEN the claim is a word of the question; "my lead claims…" stays hearsay', () => {
+    expect(contentWords('what is a persistent volume claim')).toContain(stem('claim'));
+    expect(contentWords('my lead claims containers are vms')).not.toContain(stem('claim'));
   });
 
   it('GIVEN "our startup" THEN a company, not start-up time', () => {
