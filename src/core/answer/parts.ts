@@ -10,6 +10,8 @@ export interface Piece {
 // Lines, semicolons and list markers separate questions ("1) what is a hypervisor 2) is kvm built into linux").
 const LIST_MARKER = /(?:^|\s)(?:\d|[a-d])[).:](?=\s)/;
 const LIST_BREAK = new RegExp(`;|\\n+|${LIST_MARKER.source}`);
+// "its debian underneath right": a statement closed by a tag asks whether it holds.
+const TAG_QUESTION = /\b(?:right|correct|true|yeah|innit)\s*[.!]*\s*$/i;
 // Sentences end at . ! ? (a question mark stays on its sentence: it says the sentence asks).
 const SENTENCE_END = /(?<=[.!?])\s+/;
 
@@ -25,7 +27,7 @@ export function piecesOf(forms: QuestionForms | undefined, text: string): Piece[
     if (chunk === undefined || chunk.trim() === '') continue;
     for (const sentence of chunk.split(SENTENCE_END)) {
       if (sentence.trim() === '') continue;
-      const asks = listed || /\?\s*$/.test(sentence) || forms.opensQuestion(sentence) || forms.facetsOf(sentence).length > 0;
+      const asks = listed || /\?\s*$/.test(sentence) || TAG_QUESTION.test(sentence) || forms.opensQuestion(sentence) || forms.facetsOf(sentence).length > 0;
       // "is podman rootless and does it need a daemon": two questions in one sentence.
       for (const part of asks ? sentence.split(forms.joinerBreak) : [sentence]) if (part.trim() !== '') pieces.push({ text: part.trim(), asks });
     }

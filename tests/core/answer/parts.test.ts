@@ -26,6 +26,11 @@ describe('what a message asks and what it says around it', () => {
     expect(askedAndContext(piecesOf(forms, text), text)).toEqual({ asked: text });
   });
 
+  it('GIVEN a statement closed by a tag ("…, right", "… correct") THEN it asks whether it holds, not context', () => {
+    expect(asked('does kvm need qemu for devices? it runs in the linux kernel itself right')).toEqual(['does kvm need qemu for devices?', 'it runs in the linux kernel itself right']);
+    expect(asked('we moved forty php sites onto one linux box last year. does docker need a daemon?')).toEqual(['does docker need a daemon?']);
+  });
+
   it('GIVEN two questions in one sentence, a list, or a follow-up opening with "and" THEN each is a part', () => {
     expect(asked('is podman rootless and does it need a daemon')).toEqual(['is podman rootless', 'does it need a daemon']);
     expect(asked('1) what is a hypervisor 2) is kvm built into linux')).toEqual(['what is a hypervisor', 'is kvm built into linux']);
