@@ -131,10 +131,10 @@ export function scopeSignals(text: string, nlu: Pick<NluResult, 'mentions'>, ret
   const unknown = words.length === 0 ? 0 : words.filter((w) => !retriever.knows(w) || lexicon.offTopicStems?.has(w) === true).length / words.length;
   const tokens = tokenize(text);
   // "a 40ft shipping container", "a cattle rancher": the word is used in its ordinary sense, so it anchors nothing.
-  // A name matched despite a typo anchors only weakly: "docked" is one letter from Docker, and an English word.
   const stems = tokens.map(stem);
   const inOtherSense = wordsInPhrases(stems, lexicon.otherSenses);
   const otherSense = inOtherSense.size > 0;
+  // A name matched despite a typo anchors only weakly: "docked" is one letter from Docker, and an English word.
   const named = nlu.mentions.some(
     (m) => !lexicon.ordinaryNames.has(m.text) && !m.fuzzy && !m.text.split(' ').every((w) => inOtherSense.has(stem(w))),
   );
