@@ -17,6 +17,10 @@ import type { ServedMeter } from './ops/meter.js';
 import { projectRoot } from './paths.js';
 import { createStore } from './store/index.js';
 import { loadQuestionForms, type QuestionForms } from './core/answer/question-form.js';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { cacheKey, writeCacheFile } from './core/cache.js';
+import { rememberStems, stemsSoFar } from './core/nlu/tokenize.js';
 import type { Store } from './store/types.js';
 
 export interface Runwise {
@@ -41,6 +45,7 @@ export interface Brain {
 /** Loads and validates every data file and trains the classifier: the part of start-up that needs no I/O but disk. */
 export function loadBrain(root: string = projectRoot(), options: { cache?: boolean } = {}): Brain {
   const cacheDir = options.cache === false ? undefined : join(root, '.cache');
+  const stems = cacheDir === undefined ? undefined : startUpStems(cacheDir);
   const knowledge = loadKnowledge(join(root, 'data'), { cacheDir });
   const messages = loadMessages(join(root, 'data', 'messages.json'));
   const intents = loadIntents(join(root, 'intents'));
@@ -53,7 +58,43 @@ export function loadBrain(root: string = projectRoot(), options: { cache?: boole
   const jargon = loadJargon(fingerprint ? { fingerprint, texts: () => questionTexts(knowledge) } : questionTexts(knowledge), offTopic, cacheDir);
   const scope = loadScopeLexicon(join(root, 'data', 'scope.json'), jargon.common, jargon.rare);
   const forms = loadQuestionForms(join(root, 'data', 'question-forms.json'));
+  stems?.keep();
   return { knowledge, messages, nlu, retriever, scope, forms, dialogue };
+}
+
+const NEW_STEMS_WORTH_KEEPING = 200;
+
+/** natural's version: its Porter stemmer is part of what the kept stems depend on. */
+function stemmerVersion(): string {
+  try {
+    return (createRequire(import.meta.url)('natural/package.json') as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}
+
+/**
+ * Start-up stems the same few thousand words of the data each time (Porter's stemmer is a measurable share of a cold
+ * start): the stems of the last start are read back from `.cache/`, keyed by the stemmer's code, and written again
+ * when this start needed many new ones.
+ */
+function startUpStems(cacheDir: string): { keep(): void } {
+  const key = cacheKey(import.meta.url, ['core/nlu/tokenize'], stemmerVersion());
+  const name = `stems-${key}.json`;
+  let known = 0;
+  try {
+    const entries = JSON.parse(readFileSync(join(cacheDir, name), 'utf8')) as [string, string][];
+    rememberStems(entries);
+    known = entries.length;
+  } catch {
+    // absent or unreadable: stem as usual and keep them
+  }
+  return {
+    keep() {
+      const now = stemsSoFar();
+      if (now.length - known >= NEW_STEMS_WORTH_KEEPING) writeCacheFile(cacheDir, 'stems-', name, now);
+    },
+  };
 }
 
 export interface RunwiseOptions {

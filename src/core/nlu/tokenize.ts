@@ -15,6 +15,16 @@ export const tokenize: (text: string) => readonly string[] = remembered((text) =
 // Words the Porter stemmer folds onto a product's name: "tiny" would become "tini", the container init.
 const STEM_EXCEPTIONS = new Map([['tiny', 'tiny']]);
 
+/** The stems computed so far, to keep between starts (see app.ts): start-up stems the same few thousand words each time. */
+export function stemsSoFar(): [string, string][] {
+  return [...stemCache];
+}
+
+/** Stems computed by an earlier start, for the same stemmer. */
+export function rememberStems(entries: readonly (readonly [string, string])[]): void {
+  for (const [token, stemmed] of entries) if (stemCache.size < STEM_CACHE_LIMIT && !stemCache.has(token)) stemCache.set(token, stemmed);
+}
+
 export function stem(token: string): string {
   let stemmed = stemCache.get(token);
   if (stemmed === undefined) {
