@@ -17,10 +17,9 @@ import type { ServedMeter } from './ops/meter.js';
 import { projectRoot } from './paths.js';
 import { createStore } from './store/index.js';
 import { loadQuestionForms, type QuestionForms } from './core/answer/question-form.js';
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { cacheKey, writeCacheFile } from './core/cache.js';
-import { rememberStems, stemsSoFar } from './core/nlu/tokenize.js';
+import { cacheKey, readCacheFile, writeCacheFile } from './core/cache.js';
+import { rememberStems, stemCount, stemsSoFar } from './core/nlu/tokenize.js';
 import type { Store } from './store/types.js';
 
 export interface Runwise {
@@ -81,18 +80,12 @@ function stemmerVersion(): string {
 function startUpStems(cacheDir: string): { keep(): void } {
   const key = cacheKey(import.meta.url, ['core/nlu/tokenize'], stemmerVersion());
   const name = `stems-${key}.json`;
-  let known = 0;
-  try {
-    const entries = JSON.parse(readFileSync(join(cacheDir, name), 'utf8')) as [string, string][];
-    rememberStems(entries);
-    known = entries.length;
-  } catch {
-    // absent or unreadable: stem as usual and keep them
-  }
+  // Absent or unreadable: stem as usual, and keep them.
+  rememberStems(readCacheFile<[string, string][]>(cacheDir, name) ?? []);
+  const known = stemCount();
   return {
     keep() {
-      const now = stemsSoFar();
-      if (now.length - known >= NEW_STEMS_WORTH_KEEPING) writeCacheFile(cacheDir, 'stems-', name, now);
+      if (stemCount() - known >= NEW_STEMS_WORTH_KEEPING) writeCacheFile(cacheDir, 'stems-', name, stemsSoFar());
     },
   };
 }

@@ -19,15 +19,20 @@ export function cacheKey(moduleUrl: string, codeFiles: readonly string[], data: 
  */
 export function cachedJson<T>(dir: string | undefined, kind: string, key: string, build: () => T): T {
   if (!dir) return build();
-  const file = join(dir, `${kind}-${key}.json`);
-  try {
-    return JSON.parse(readFileSync(file, 'utf8')) as T;
-  } catch {
-    // absent or unreadable: build it
-  }
+  const cached = readCacheFile<T>(dir, `${kind}-${key}.json`);
+  if (cached !== undefined) return cached;
   const value = build();
   writeCacheFile(dir, `${kind}-`, `${kind}-${key}.json`, value);
   return value;
+}
+
+/** The JSON kept in `dir/name`, or undefined when it is absent or unreadable. */
+export function readCacheFile<T>(dir: string, name: string): T | undefined {
+  try {
+    return JSON.parse(readFileSync(join(dir, name), 'utf8')) as T;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -20,6 +20,11 @@ export function stemsSoFar(): [string, string][] {
   return [...stemCache];
 }
 
+/** How many stems are known so far (without listing them). */
+export function stemCount(): number {
+  return stemCache.size;
+}
+
 /** Stems computed by an earlier start, for the same stemmer. */
 export function rememberStems(entries: readonly (readonly [string, string])[]): void {
   for (const [token, stemmed] of entries) if (stemCache.size < STEM_CACHE_LIMIT && !stemCache.has(token)) stemCache.set(token, stemmed);
