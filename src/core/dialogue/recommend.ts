@@ -7,7 +7,7 @@ import type { Flows } from './load.js';
 import { INTENT, notice, paragraphs, type DialogueResult } from './reply.js';
 import { policyOf, type QuestionStep } from './schema.js';
 import { nextMove } from './policy.js';
-import { openQuestions } from './score.js';
+import { openQuestions, scoreRecommendation } from './score.js';
 import { decodeSlots } from './slot-code.js';
 import { MAX_HISTORY, type RecommendState } from './state.js';
 import { fill, key } from './text.js';
@@ -68,13 +68,24 @@ function advance(flows: Flows, state: RecommendState, prefix?: string): Dialogue
   return { state: next, reply: questionReply(flows, next, move.question, prefix) };
 }
 
-/** "Noted: <label>; <label>." for answers read from free text, so the user sees what was understood. */
-function noted(flows: Flows, slots: Slots): string | undefined {
+/**
+ * "Noted: <label>; <label>." for answers read from free text, so the user sees what was understood; and, when
+ * everything said so far (`all`) already points somewhere, where and why: someone who asks "what would you do"
+ * gets a first answer before the questions that settle it.
+ */
+function noted(flows: Flows, slots: Slots, all: Slots = slots): string | undefined {
   const labels = flows.recommend.questions.flatMap((q) => {
     const c = q.choices.find((ch) => ch.id === slots[q.slot]);
     return c ? [c.label] : [];
   });
-  return labels.length ? fill(flows.controls.text.noted, { answers: labels.join('; ') }) : undefined;
+  if (labels.length === 0) return undefined;
+  const score = scoreRecommendation(flows.recommend, all);
+  const reason = score.reasons[0];
+  const leans = reason !== undefined && score.totals[score.verdict] > 0;
+  // As in the verdict: the strongest point against it too, so a mixed workload ("windows-only builds too") sees both sides.
+  const against = leans && score.against[0] !== undefined ? fill(flows.controls.text.against, { reason: score.against[0] }) : undefined;
+  const lean = leans ? fill(flows.controls.text.soFar, { verdict: flows.recommend.verdicts[score.verdict].name, reason }) : undefined;
+  return [fill(flows.controls.text.noted, { answers: labels.join('; ') }), lean, against].filter((t) => t !== undefined).join(' ');
 }
 
 /** One user turn's answers; a turn of only "not sure" counts towards ending the questions. */
@@ -185,5 +196,6 @@ export function continueRecommend(
   if (looksLikeQuestion(flows, text) && !asksForAdvice(flows, text)) return null;
   const found = extractSlots(flows, text);
   if (Object.keys(found).length === 0) return null;
-  return advance(flows, described(flows, record(state, found, now), found), noted(flows, found));
+  const next = described(flows, record(state, found, now), found);
+  return advance(flows, next, noted(flows, found, next.slots));
 }

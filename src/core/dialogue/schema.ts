@@ -202,6 +202,8 @@ export const ControlsSchema = z.strictObject({
     progress: template('index', 'total'),
     tourProgress: template('index', 'total'),
     noted: template('answers'),
+    /** After "Noted: …" when what was said already points somewhere: the verdict so far and its first reason. */
+    soFar: template('verdict', 'reason'),
     restarted: Sentence,
     nothingBack: Sentence,
     cancelled: Sentence,

@@ -34,6 +34,8 @@ describe('what a message asks and what it says around it', () => {
   it('GIVEN two questions in one sentence, a list, or a follow-up opening with "and" THEN each is a part', () => {
     expect(asked('is podman rootless and does it need a daemon')).toEqual(['is podman rootless', 'does it need a daemon']);
     expect(asked('1) what is a hypervisor 2) is kvm built into linux')).toEqual(['what is a hypervisor', 'is kvm built into linux']);
+    expect(asked('q1 podman rootless by default q2 gvisor overhead for io')).toEqual(['podman rootless by default', 'gvisor overhead for io']);
+    expect(asked('Q1: is proxmox free Q2: ceph or zfs for 3 nodes')).toEqual(['is proxmox free', 'ceph or zfs for 3 nodes']);
     expect(asked('latest kubernetes release? and is dockershim still in there')).toEqual(['latest kubernetes release?', 'and is dockershim still in there']);
   });
 

@@ -27,6 +27,8 @@ describe('readMessage: a description is a request', () => {
     expect(kind('windows vm stuck at 100% cpu after migration to kvm, why')).toBe('question');
     expect(kind('firecracker snapshot restore in milliseconds how')).toBe('question');
     expect(kind('legacy dongle licence server in a vm what is it')).toBe('question');
+    expect(kind('bsd jails on our old windows-era hosts what were they')).toBe('question');
+    expect(kind('windows vm on kvm with bursty jobs faster boot tips')).toBe('question');
     expect(kind('the auditors want to know if our windows legacy app in a vm is isolated from the linux containers')).not.toBe('description');
     expect(kind('the security team asks how our windows vms are isolated from the linux containers')).not.toBe('description');
     expect(kind('manager want know: if we move the legacy windows app to containers do we still need the vms')).not.toBe('description');

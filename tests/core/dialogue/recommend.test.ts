@@ -109,6 +109,17 @@ describe('recommendation from free text', () => {
     expect(q.text).toContain('Windows or another OS');
   });
 
+  it('GIVEN a description that already points somewhere THEN the first question says where so far, why, and what pulls the other way', () => {
+    const { reply } = start('a windows desktop app for 20 users, we already run kubernetes');
+    const q = question(reply);
+    // Windows and a monolith point to VMs; the Kubernetes estate pulls towards containers.
+    expect(q.text).toContain(`So far this points to ${flows.recommend.verdicts.vm.name}.`);
+    expect(q.text).toContain(reasonOf('os', 'windows'));
+    expect(q.text).toContain(controls.text.against.replace('{reason}', reasonOf('estate', 'kubernetes')));
+    // Nothing said yet: no lean.
+    expect(question(start().reply).text).not.toContain('So far');
+  });
+
   it('GIVEN one message that describes everything THEN the verdict comes at once', () => {
     const { state, reply } = start(
       'Regulated banking app, a legacy monolith on Windows Server, steady load, minutes to start are fine, it needs a licence dongle, we run VMware and our people are sysadmins',

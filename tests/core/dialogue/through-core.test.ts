@@ -170,6 +170,15 @@ describe('a described workload through the core', () => {
     expectAnswerWithOffer(reply);
   });
 
+  it('GIVEN trouble reported with a platform that a fact only partly fits ("p2v keeps failing", "bsod in the vm") THEN an answer, never the VM-or-container questions', async () => {
+    const { say } = await harness();
+    for (const text of ['old rhel 6 server with odd raid controller, p2v conversion keeps failing', 'windows 11 vm on virtualbox bluescreens with a kmode exception at boot']) {
+      const reply = await say(text, text);
+      expect(reply.kind).toBe('answer');
+      expect(reply.text).not.toMatch(/Question 1 of/);
+    }
+  });
+
   it('GIVEN an off-topic line with one workload-like word ("top antivirus for windows this year") THEN a refusal, no questions and no offer', async () => {
     const { say } = await harness();
     for (const text of ['top antivirus for windows this year', 'turn heic photos into jpg on windows']) {
