@@ -86,11 +86,12 @@ describe('fusing the classifier with the fact ranking', () => {
     expect(reading.kind).toBe('out_of_scope');
   });
 
-  it('GIVEN a name next to a phrase of another sense ("rancher the tv show") and a classifier sure it is off-topic THEN out of scope, every word known or not; not so when the classifier is unsure', () => {
+  it('GIVEN a name next to a phrase of another sense ("rancher the tv show", "named my cat docker") and a classifier that reads it as off-topic THEN out of scope, every word known or not, however unsure; not so when it reads a domain topic', () => {
     const top = { fact: kb.facts[0]!, score: 200, coverage: 1, coverageOfMessage: 1, matched: [], defines: false };
     const strong = { anchor: 'strong' as const, unknown: 0, words: 6, otherSense: true, general: new Set<string>() };
     expect(inScope(nlu('out_of_scope', 0.92), strong, top, 0.45)).toBe(false);
-    expect(inScope(nlu('out_of_scope', 0.6), strong, top, 0.45)).toBe(true);
+    expect(inScope(nlu('out_of_scope', 0.3), strong, top, 0.45)).toBe(false);
+    expect(inScope(nlu('define', 0.6), strong, top, 0.45)).toBe(true);
     expect(inScope(nlu('out_of_scope', 0.92), { ...strong, otherSense: false }, top, 0.45)).toBe(true);
   });
 
