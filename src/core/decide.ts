@@ -279,7 +279,10 @@ function decideText(deps: DecideDeps, input: TurnInput, text: string, result: Nl
         (!described.own && !described.wishes && scope.anchor === 'strong' && fit >= SEARCH_FACT_FIT && scope.words <= KEYWORDS_MAX_WORDS));
   // "what should i ask you" asks for advice but says nothing of a workload or the domain: the help it was heard as.
   const smallTalk = reading.kind === 'intent' && !DIALOGUE_INTENTS[reading.intent] && DIALOGUE_ACTS.has(reading.intent) && scope.anchor === 'none';
-  if (described?.kind === 'describes' && !problem && !offTopic && !(smallTalk && described.traits === 0)) return startFlow(deps, input, 'recommend', text);
+  // "kvm or virtualbox on my laptop for a windows vm": a choice between two products that are not the verdict's two
+  // sides is a comparison, whatever workload it mentions; the recommendation (VMs, containers or both) does not make it.
+  const productQuestion = productChoice && CHOICE_WORD.test(text) && described?.kind === 'describes' && !described.platform && (reading.kind === 'facts' || isIntent(reading, 'compare'));
+  if (described?.kind === 'describes' && !problem && !offTopic && !productQuestion && !(smallTalk && described.traits === 0)) return startFlow(deps, input, 'recommend', text);
   if (described?.kind === 'control') return withDialogue(notice('recommend_start', described.text, startChoices(deps)), undefined);
 
   let reply = replyFor(deps, reading, result);

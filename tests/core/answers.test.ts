@@ -85,6 +85,16 @@ describe('answers from the knowledge base', () => {
     expect(reply.text).not.toMatch(/rancher/i);
   });
 
+  it('GIVEN a one-word follow-up question after the first ("what is X, and is it slower") THEN both are answered, in the order asked', async () => {
+    const { say } = await harness();
+    const reply = await say('what is gvisor, and is it slower');
+    expect(reply.kind).toBe('answer');
+    const what = reply.text.search(/user-space 'application kernel'|sandbox/i);
+    const speed = reply.text.search(/slower/i);
+    expect(what).toBeGreaterThanOrEqual(0);
+    expect(speed).toBeGreaterThan(what);
+  });
+
   it('GIVEN "what is X and does anyone use it" in one sentence THEN says what X is first, then what it is used for', async () => {
     const { say } = await harness();
     const reply = await say('whats bhyve and does anyone actually use it');

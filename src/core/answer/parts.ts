@@ -38,7 +38,8 @@ export function piecesOf(forms: QuestionForms | undefined, text: string): Piece[
 
 const QUESTION_MIN_WORDS = 3;
 const POINTS_BACK_MAX_WORDS = 5;
-const POINTS_BACK = /\b(?:that|this|it|they|them|those|these)\b/i;
+// "…: 'vms are more reliable than containers'. push back or agree?": a verdict asked on what was said before.
+const POINTS_BACK = /\b(?:that|this|it|they|them|those|these|agree|disagree|push back|thoughts|opinions?|valid|legit|accurate|myth|nonsense)\b/i;
 
 /**
  * "we moved 40 php sites to one box last year. does docker need a daemon?": the question is what is ranked;

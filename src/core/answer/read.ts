@@ -146,8 +146,9 @@ function answerEachPart(
   const parts = pieces
     .filter((p) => p.asks)
     .map((p) => ({ text: p.text, words: contentWords(p.text).length, facets: deps.forms?.facetsOf(p.text) ?? [] }))
-    // "whats bhyve", "does anyone use it" are parts: one word is enough when the wording says what is asked.
-    .filter((p) => p.words >= PART_MIN_WORDS || (p.words > 0 && p.facets.length > 0));
+    // "whats bhyve", "does anyone use it" are parts: one word is enough when the wording says what is asked, or when
+    // it follows another question ("…, and is it slower"), which it is then read with.
+    .filter((p, k) => p.words >= PART_MIN_WORDS || (p.words > 0 && (p.facets.length > 0 || k > 0)));
   if (parts.length < 2) return reading;
   // Each part's best fact first, in the order asked; the whole message's facts fill what is left.
   const facts: Fact[] = [];

@@ -24,6 +24,8 @@ describe('what a message asks and what it says around it', () => {
   it('GIVEN a short question that points back at the context ("is that wise?") THEN the whole message is what is asked', () => {
     const text = 'we plan to put all forty databases into one kubernetes cluster. is that a sensible plan for production traffic?';
     expect(askedAndContext(piecesOf(forms, text), text)).toEqual({ asked: text });
+    const claim = "our cto: 'containers are just insecure vms'. push back or agree?";
+    expect(askedAndContext(piecesOf(forms, claim), claim)).toEqual({ asked: claim });
   });
 
   it('GIVEN a statement closed by a tag ("…, right", "… correct") THEN it asks whether it holds, not context', () => {

@@ -162,6 +162,13 @@ describe('a described workload through the core', () => {
     const reply = await say('rancher desktop or docker desktop for a 300 person company on windows');
     expect(reply.kind).toBe('answer');
     expect(reply.text).toMatch(/rancher desktop/i);
+    // Even when it describes a workload the questions would read ("for a windows 11 vm"): the verdict does not pick between two hypervisors.
+    const hypervisors = await say('kvm or virtualbox on my fedora laptop for a windows 11 vm', 'c2');
+    expect(hypervisors.kind).toBe('answer');
+    expect(hypervisors.text).toMatch(/kvm/i);
+    expect(hypervisors.text).toMatch(/virtualbox/i);
+    // Two products without a choice between them still describe a workload.
+    expect((await say('we run esxi everywhere and plan openshift so the new services get kubernetes', 'c3')).kind).toBe('question');
   });
 
   it('GIVEN a problem report that reads like a workload ("sluggish since we converted it with p2v") THEN an answer, with the recommendation offered', async () => {
