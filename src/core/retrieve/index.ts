@@ -160,7 +160,20 @@ export function createRetriever(kb: Knowledge, options: RetrieverOptions = {}): 
   const queryTerms = new Map<string, QueryTerm>();
   let top = topArrays(16);
 
+  // A turn may rank the same question twice (read once as a request for advice, once as a question): the last
+  // query's hits are kept.
+  let lastKey = '';
+  let lastHits: readonly FactHit[] = [];
   function search(query: Query, limit = 8): FactHit[] {
+    const key = [query.text, query.context ?? '', query.entities.join(' '), (query.topics ?? []).join(' '), query.definitionsOf ?? '', limit].join('\u0000');
+    if (key !== lastKey) {
+      lastHits = rank(query, limit);
+      lastKey = key;
+    }
+    return [...lastHits];
+  }
+
+  function rank(query: Query, limit: number): FactHit[] {
     const { unigrams, terms } = analyse(query.text);
     if (terms.length === 0) return [];
     const named = query.entities.filter(isProduct);
