@@ -65,6 +65,8 @@ export interface FuseOptions {
   topicOf: (intent: string) => string | undefined;
   /** The kinds of fact the wording asks for ("who makes…" asks for the maker). */
   askedFacets?: readonly Facet[];
+  /** False when the products named sit on one side of the "vs" ("k8s on vsphere vs bare metal"): not compared with each other. */
+  comparesNamed?: boolean;
   /** The stemmed words that named things in the message ("moby"). */
   namedWords?: readonly string[];
 }
@@ -272,7 +274,7 @@ export function fuse(result: NluResult, ranked: readonly FactHit[], retriever: R
   const aboutNamed =
     factFits && (named.length === 0 || products.length === 0 || products.some((id) => named.includes(id) || named.some((n) => options.neighbours(n, id))));
   if (factFits && !aboutNamed) return { kind: 'intent', intent: ENTITY_INTENTS.has(intent) ? intent : named.length > 1 ? 'compare' : 'define', confidence };
-  if (named.length >= 2 && intent === 'compare' && confident) return readComparison(named, hits, factFits, options, confidence);
+  if (named.length >= 2 && intent === 'compare' && confident && options.comparesNamed !== false) return readComparison(named, hits, factFits, options, confidence);
   // "what is ksm in kvm" asks about KSM: only a message naming one thing is a definition question about it.
   const definesIt = result.entities.length === 1 && options.bareQuestion && ((intent === 'define' && confident) || !ENTITY_INTENTS.has(intent));
   if (definesIt && named.length === 1) return readDefinition(named[0]!, options.namedWords ?? [], hits, confidence);

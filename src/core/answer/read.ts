@@ -92,7 +92,8 @@ export function read(deps: ReadDeps, text: string, result: NluResult): Understan
   // "what is kvm", "podman??"; not "is hyper-v isolation for windows containers a vm", whose names are all it says.
   const bareQuestion = said - namedWords.length <= BARE_QUESTION_WORDS && text.split(/\s+/).length <= BARE_QUESTION_MAX_WORDS;
   const topicOf = (intent: string) => deps.kb.byIntent.get(intent)?.id;
-  const options = { threshold: deps.threshold, adviceOnly, notAskingHelp, isProduct, neighbours, bareQuestion, topicOf, askedFacets, namedWords };
+  const comparesNamed = namesBothSides(text, result, isProduct);
+  const options = { threshold: deps.threshold, adviceOnly, notAskingHelp, isProduct, neighbours, bareQuestion, topicOf, askedFacets, namedWords, comparesNamed };
   const scope = scopeSignals(query, result, deps.retriever, deps.scope);
   const reading = fuse(result, hits, deps.retriever, scope, options);
   return { reading: reading.kind === 'facts' ? answerEachPart(deps, pieces, context, topics, result, reading) : reading, scope, hits, query };
@@ -114,6 +115,20 @@ function namedIn(result: NluResult, question: string): string[] {
   const lower = question.toLowerCase();
   const inQuestion = result.mentions.filter((m) => lower.includes(m.text)).map((m) => m.id);
   return inQuestion.length > 0 ? [...new Set(inQuestion)] : result.entities;
+}
+
+const COMPARISON_BREAK = /\b(?:vs\.?|versus|or)\b/;
+
+/**
+ * "k8s on vsphere vs bare metal": both names on one side of the "vs" compare something else (where Kubernetes runs),
+ * not the two products. Without a "vs" or "or" ("difference between docker and podman"), they are what is compared.
+ */
+export function namesBothSides(text: string, result: NluResult, isProduct: (id: string) => boolean): boolean {
+  const lower = text.toLowerCase().replace(/[-'/]/g, ' ');
+  const split = COMPARISON_BREAK.exec(lower);
+  if (!split) return true;
+  const at = result.mentions.filter((m) => isProduct(m.id)).map((m) => lower.indexOf(m.text)).filter((p) => p >= 0);
+  return at.length < 2 || (at.some((p) => p < split.index) && at.some((p) => p > split.index));
 }
 
 /** True when the text says nothing besides the names it mentions (and question words): "whats gvisor". */

@@ -1,5 +1,6 @@
 import type { Flows } from './load.js';
 import { findPhrases } from './match.js';
+import { remembered } from '../text/remembered.js';
 
 /** slot → answer choice id, or "skip" when the user was not sure. */
 export type Slots = Record<string, string>;
@@ -21,6 +22,15 @@ const better = (a: Tally, b: Tally) =>
  * unless the question says the two named answers together mean a third (`combine`).
  */
 export function extractSlots(flows: Flows, text: string): Slots {
+  // A description is read twice in a turn (is it one? then the recommendation it starts): the phrase scan runs once.
+  let read = recent.get(flows);
+  if (!read) recent.set(flows, (read = remembered((t) => slotsOf(flows, t))));
+  return { ...read(text) };
+}
+
+const recent = new WeakMap<Flows, (text: string) => Readonly<Slots>>();
+
+function slotsOf(flows: Flows, text: string): Slots {
   const tallies = new Map<string, Map<string, Tally>>();
   for (const hit of findPhrases(flows.matcher, text)) {
     const bySlot = tallies.get(hit.slot) ?? new Map<string, Tally>();

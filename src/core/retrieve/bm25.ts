@@ -1,4 +1,5 @@
 import { analyse } from './terms.js';
+import { buildTermTable, termTableFromJson, type TermTable, type TermTableJson } from './term-table.js';
 
 /**
  * A precomputed BM25+ index: every term's postings carry the document's final weight, summed over
@@ -8,7 +9,7 @@ import { analyse } from './terms.js';
 export interface Bm25Index {
   docCount: number;
   /** Term → its number; its postings are docs/weights[offsets[n] .. offsets[n + 1]). */
-  terms: Map<string, number>;
+  terms: TermTable;
   offsets: Uint32Array;
   docs: Uint32Array;
   weights: Float32Array;
@@ -70,7 +71,7 @@ export function buildIndex<F extends string>(docs: readonly FieldTexts<F>[], boo
         values[offsets[n]! + k] = w;
       });
   });
-  return { docCount, terms: new Map(terms.map((t, n) => [t, n])), offsets, docs: docIds, weights: values };
+  return { docCount, terms: buildTermTable(terms), offsets, docs: docIds, weights: values };
 }
 
 // A word in more than this share of the facts ("run", "vm", "docker") only re-weighs the facts a rarer word of
@@ -170,12 +171,13 @@ export function scoreTerms(index: Bm25Index, terms: ReadonlyMap<string, QueryTer
 }
 
 /**
- * The index as JSON for the start-up cache: the postings packed into two typed arrays, base64-encoded,
- * so reading it back allocates three buffers instead of hundreds of thousands of numbers.
+ * The index as JSON for the start-up cache: the postings packed into two typed arrays and the terms into one
+ * string and a hash table (term-table.ts), base64-encoded, so reading it back allocates a few buffers instead of
+ * hundreds of thousands of numbers and tens of thousands of strings.
  */
 export interface Bm25Json {
   docCount: number;
-  terms: string[];
+  terms: TermTableJson;
   /** Uint32: where each term's postings start; one more entry than terms. */
   offsets: string;
   /** Uint32 document numbers and Float32 weights, all terms' postings one after another. */
@@ -185,7 +187,7 @@ export interface Bm25Json {
 
 export function indexToJson(index: Bm25Index): Bm25Json {
   const base64 = (a: Uint32Array | Float32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
-  return { docCount: index.docCount, terms: [...index.terms.keys()], offsets: base64(index.offsets), docs: base64(index.docs), weights: base64(index.weights) };
+  return { docCount: index.docCount, terms: index.terms.toJson(), offsets: base64(index.offsets), docs: base64(index.docs), weights: base64(index.weights) };
 }
 
 export function indexFromJson(json: Bm25Json): Bm25Index {
@@ -193,7 +195,7 @@ export function indexFromJson(json: Bm25Json): Bm25Index {
   const bytes = (b64: string) => new Uint8Array(Buffer.from(b64, 'base64')).buffer;
   return {
     docCount: json.docCount,
-    terms: new Map(json.terms.map((t, n) => [t, n])),
+    terms: termTableFromJson(json.terms),
     offsets: new Uint32Array(bytes(json.offsets)),
     docs: new Uint32Array(bytes(json.docs)),
     weights: new Float32Array(bytes(json.weights)),

@@ -91,7 +91,7 @@ export function createRetriever(kb: Knowledge, options: RetrieverOptions = {}): 
   // Stemming every fact costs ~300 ms; the derived index is cached between starts (see cache.ts).
   // The knowledge's fingerprint stands for its content when the loader made one (hashing the files is cheaper).
   const content = kb.fingerprint ?? [facts, [...kb.entries.values()].map((e) => (e.type === 'tech' ? [e.id, e.name, e.category, e.aliases, e.summary, e.details] : [e.id, e.title, e.summary, e.details]))];
-  const key = cacheKey(import.meta.url, ['index', 'bm25', 'terms', '../nlu/tokenize', '../knowledge/texts'], content);
+  const key = cacheKey(import.meta.url, ['index', 'bm25', 'term-table', 'terms', '../nlu/tokenize', '../knowledge/texts'], content);
   const data = cachedJson(options.cacheDir, 'retrieval', key, () => buildData(kb, namesOf, nameTerms));
   const index = indexFromJson(data.index);
   // Only what queries need is kept: the cached JSON (its index strings above all) can go once start-up is done.
@@ -160,7 +160,20 @@ export function createRetriever(kb: Knowledge, options: RetrieverOptions = {}): 
   const queryTerms = new Map<string, QueryTerm>();
   let top = topArrays(16);
 
+  // A turn may rank the same question twice (read once as a request for advice, once as a question): the last
+  // query's hits are kept.
+  let lastKey = '';
+  let lastHits: readonly FactHit[] = [];
   function search(query: Query, limit = 8): FactHit[] {
+    const key = [query.text, query.context ?? '', query.entities.join(' '), (query.topics ?? []).join(' '), query.definitionsOf ?? '', limit].join('\u0000');
+    if (key !== lastKey) {
+      lastHits = rank(query, limit);
+      lastKey = key;
+    }
+    return [...lastHits];
+  }
+
+  function rank(query: Query, limit: number): FactHit[] {
     const { unigrams, terms } = analyse(query.text);
     if (terms.length === 0) return [];
     const named = query.entities.filter(isProduct);

@@ -29,6 +29,15 @@ describe('fusing the classifier with the fact ranking', () => {
     if (reading.kind === 'facts') expect(reading.facts[0]!.id).toBe('podman-rootless');
   });
 
+  it('GIVEN two products on one side of the "vs" ("rootless podman with docker compose vs bare metal") THEN the fact that fits, not the two products side by side', () => {
+    const text = 'rootless podman with docker compose vs bare metal';
+    const result = nlu('compare', 0.9, [{ id: 'podman', text: 'podman' }, { id: 'docker', text: 'docker' }]);
+    const read = (comparesNamed: boolean) =>
+      fuse(result, retriever.search({ text, entities: result.entities }), retriever, scopeSignals(text, result, retriever, lexicon), { threshold: 0.45, adviceOnly: false, isProduct, neighbours: () => false, bareQuestion: false, topicOf: () => undefined, comparesNamed });
+    expect(read(true)).toMatchObject({ kind: 'intent', intent: 'compare' });
+    expect(read(false).kind).toBe('facts');
+  });
+
   it('GIVEN a message that shares only ordinary words with the domain THEN it is out of scope', () => {
     const reading = readOf('what vegetables grow in a container garden on my balcony', nlu('storage_volumes', 0.7, [{ id: 'container', text: 'container' }]));
     expect(reading.kind).toBe('out_of_scope');
