@@ -13,6 +13,8 @@ describe('what kind of answer a wording asks for', () => {
     expect(forms.facetsOf('is proxmox still free')).toContain('cost');
     expect(forms.facetsOf('how fast does a firecracker vm boot')).toContain('numbers');
     expect(forms.facetsOf('whats a hypervisor')).toContain('what');
+    expect(forms.facetsOf('what year did xen come out')).toContain('history');
+    expect(forms.facetsOf('podman rootless since when')).toContain('history');
   });
 
   it('GIVEN "what is the difference between" THEN a comparison, not a definition', () => {
