@@ -120,6 +120,12 @@ describe('answers from the knowledge base', () => {
     expect((await say('what can you help with', 'c2')).kind).not.toBe('answer');
   });
 
+  it('GIVEN "what is X" where another tool\'s name is an alias of X ("k3d" names K3s) THEN the fact asked "what is X", not the other tool\'s definition', async () => {
+    const { say } = await harness();
+    expect((await say('what is k3s', 'k1')).text.slice(0, 60)).toMatch(/^K3s is/);
+    expect((await say('what is k3d', 'k2')).text.slice(0, 60)).toMatch(/^k3d is/);
+  });
+
   it('GIVEN "who makes X" THEN names the maker, not another fact that mentions X', async () => {
     const { say } = await harness();
     const reply = await say('who makes gvisor');
