@@ -36,6 +36,16 @@ export function piecesOf(forms: QuestionForms | undefined, text: string): Piece[
   return pieces;
 }
 
+// "wait, what is a hypervisor?": an interjection set off by a comma says nothing of the subject ("wait" would match
+// kubectl wait). Only when punctuation follows it: "wait for the rollout" keeps its verb.
+const INTERJECTION = /^\s*(?:wait|hold on|hang on|oh|ah|ahh|hmm+|um+|uh+|erm|ok so|okay so|sorry|also|btw)\s*[,!:;.]+\s*/i;
+
+/** The message without a leading interjection ("wait, …", "hmm, …"). */
+export function withoutInterjection(text: string): string {
+  const rest = text.replace(INTERJECTION, '');
+  return rest.trim() === '' ? text : rest;
+}
+
 const QUESTION_MIN_WORDS = 3;
 const POINTS_BACK_MAX_WORDS = 5;
 // "…: 'vms are more reliable than containers'. push back or agree?": a verdict asked on what was said before.

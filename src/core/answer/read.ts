@@ -9,7 +9,7 @@ import { nameOf } from './compose.js';
 import { fuse, preferFacets, type Reading } from './fuse.js';
 import { scopeSignals, type ScopeLexicon, type ScopeSignals } from './scope.js';
 import type { QuestionForms } from './question-form.js';
-import { askedAndContext, piecesOf, type Piece } from './parts.js';
+import { askedAndContext, piecesOf, withoutInterjection, type Piece } from './parts.js';
 
 export interface ReadDeps {
   kb: Knowledge;
@@ -71,7 +71,7 @@ function spelledRight(kb: Knowledge, text: string, result: Pick<NluResult, 'ment
 /** The classifier's result and the fact ranking, fused (see answer/fuse.ts). */
 export function read(deps: ReadDeps, text: string, result: NluResult): Understanding {
   // A typo forgiven for a name is spelled right for the ranking.
-  const query = spelledRight(deps.kb, text, result);
+  const query = withoutInterjection(spelledRight(deps.kb, text, result));
   const topics = sureTopic(deps, result);
   const pieces = piecesOf(deps.forms, query);
   const { asked, context } = askedAndContext(pieces, query);

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { askedAndContext, piecesOf } from '../../../src/core/answer/parts.js';
+import { askedAndContext, piecesOf, withoutInterjection } from '../../../src/core/answer/parts.js';
 import { loadQuestionForms } from '../../../src/core/answer/question-form.js';
 import { projectRoot } from '../../../src/paths.js';
 
@@ -39,6 +39,13 @@ describe('what a message asks and what it says around it', () => {
     expect(asked('q1 podman rootless by default q2 gvisor overhead for io')).toEqual(['podman rootless by default', 'gvisor overhead for io']);
     expect(asked('Q1: is proxmox free Q2: ceph or zfs for 3 nodes')).toEqual(['is proxmox free', 'ceph or zfs for 3 nodes']);
     expect(asked('latest kubernetes release? and is dockershim still in there')).toEqual(['latest kubernetes release?', 'and is dockershim still in there']);
+  });
+
+  it('GIVEN an interjection set off by punctuation ("wait, …", "hmm…") THEN it is not part of the question; "wait for …" keeps its verb', () => {
+    expect(withoutInterjection('wait, what is a hypervisor?')).toBe('what is a hypervisor?');
+    expect(withoutInterjection('hmm... is podman rootless')).toBe('is podman rootless');
+    expect(withoutInterjection('wait for the rollout to finish in kubectl')).toBe('wait for the rollout to finish in kubectl');
+    expect(withoutInterjection('wait!')).toBe('wait!');
   });
 
   it('GIVEN no question forms THEN the whole message is one question', () => {
