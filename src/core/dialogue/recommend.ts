@@ -60,32 +60,38 @@ function described(flows: Flows, state: RecommendState, found: Slots): Recommend
   return { ...state, budget: Math.min(budgetOf(flows, state), state.turns + policyOf(flows.recommend).maxQuestions) };
 }
 
-/** The verdict once asking more cannot or should not change it (policy.ts), otherwise the next question. */
-function advance(flows: Flows, state: RecommendState, prefix?: string): DialogueResult {
+/**
+ * The verdict once asking more cannot or should not change it (policy.ts), otherwise the next question. `lean` (where
+ * the answers point so far) goes only before a question: a verdict says it itself.
+ */
+function advance(flows: Flows, state: RecommendState, prefix?: string, lean?: string): DialogueResult {
   const move = nextMove(flows.recommend, state.slots, { asked: state.turns, budget: budgetOf(flows, state), skips: state.skips }, state.step);
   if (move.type === 'verdict') return { state: null, reply: verdictReply(flows, state.slots, prefix) };
   const next = { ...state, step: move.question.id };
-  return { state: next, reply: questionReply(flows, next, move.question, prefix) };
+  return { state: next, reply: questionReply(flows, next, move.question, lean && prefix ? `${prefix} ${lean}` : prefix) };
 }
 
-/**
- * "Noted: <label>; <label>." for answers read from free text, so the user sees what was understood; and, when
- * everything said so far (`all`) already points somewhere, where and why: someone who asks "what would you do"
- * gets a first answer before the questions that settle it.
- */
-function noted(flows: Flows, slots: Slots, all: Slots = slots): string | undefined {
+/** "Noted: <label>; <label>." for answers read from free text, so the user sees what was understood. */
+function noted(flows: Flows, slots: Slots): string | undefined {
   const labels = flows.recommend.questions.flatMap((q) => {
     const c = q.choices.find((ch) => ch.id === slots[q.slot]);
     return c ? [c.label] : [];
   });
-  if (labels.length === 0) return undefined;
-  const score = scoreRecommendation(flows.recommend, all);
+  return labels.length ? fill(flows.controls.text.noted, { answers: labels.join('; ') }) : undefined;
+}
+
+/**
+ * Where everything said so far points, and why, when it points somewhere: someone who asks "what would you do" gets a
+ * first answer before the questions that settle it. As in the verdict, the first point against it follows, so a mixed
+ * workload ("windows-only builds too") sees both sides.
+ */
+function leanSoFar(flows: Flows, slots: Slots): string | undefined {
+  const score = scoreRecommendation(flows.recommend, slots);
   const reason = score.reasons[0];
-  const leans = reason !== undefined && score.totals[score.verdict] > 0;
-  // As in the verdict: the strongest point against it too, so a mixed workload ("windows-only builds too") sees both sides.
-  const against = leans && score.against[0] !== undefined ? fill(flows.controls.text.against, { reason: score.against[0] }) : undefined;
-  const lean = leans ? fill(flows.controls.text.soFar, { verdict: flows.recommend.verdicts[score.verdict].name, reason }) : undefined;
-  return [fill(flows.controls.text.noted, { answers: labels.join('; ') }), lean, against].filter((t) => t !== undefined).join(' ');
+  if (reason === undefined || score.totals[score.verdict] <= 0) return undefined;
+  const lean = fill(flows.controls.text.soFar, { verdict: flows.recommend.verdicts[score.verdict].name, reason });
+  const against = score.against[0];
+  return against === undefined ? lean : `${lean} ${fill(flows.controls.text.against, { reason: against })}`;
 }
 
 /** One user turn's answers; a turn of only "not sure" counts towards ending the questions. */
@@ -101,7 +107,8 @@ function fresh(flows: Flows, slots: Slots, now: number, step = flows.recommend.q
 
 export function startRecommend(flows: Flows, text: string | undefined, now: number): DialogueResult {
   const slots = text ? extractSlots(flows, text) : {};
-  return advance(flows, described(flows, fresh(flows, slots, now), slots), noted(flows, slots) ?? flows.recommend.intro);
+  const said = noted(flows, slots);
+  return advance(flows, described(flows, fresh(flows, slots, now), slots), said ?? flows.recommend.intro, said && leanSoFar(flows, slots));
 }
 
 /** The question on screen again (after a side question, a bad number, "next"). */
@@ -197,5 +204,6 @@ export function continueRecommend(
   const found = extractSlots(flows, text);
   if (Object.keys(found).length === 0) return null;
   const next = described(flows, record(state, found, now), found);
-  return advance(flows, next, noted(flows, found, next.slots));
+  const said = noted(flows, found);
+  return advance(flows, next, said, said && leanSoFar(flows, next.slots));
 }

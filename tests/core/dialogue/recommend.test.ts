@@ -126,6 +126,8 @@ describe('recommendation from free text', () => {
     );
     expect(state).toBeNull();
     expect(verdict(reply).recommendation.verdict).toBe('vm');
+    // The verdict says where it points: no "so far" before it.
+    expect(reply.text).not.toContain('So far');
   });
 
   it('GIVEN free text mid-flow that answers several questions THEN those are never asked', () => {
