@@ -217,7 +217,12 @@ function readDefinition(id: string, said: readonly string[], hits: readonly Fact
   const top = hits[0];
   const usesName = (h: FactHit) => said.every((w) => h.matched.includes(w));
   // "what is k3s" is defined by the fact asked "what is k3s", before one asked "k3d what is it" (k3d names K3s too).
-  const asksForName = (h: FactHit) => said.length > 0 && h.fact.ask.some((a) => contentWords(a).length > 0 && contentWords(a).every((w) => said.includes(w)));
+  const asksForName = (h: FactHit) =>
+    said.length > 0 &&
+    h.fact.ask.some((a) => {
+      const words = contentWords(a);
+      return words.length > 0 && words.every((w) => said.includes(w));
+    });
   const definition =
     hits.find((h) => h.defines && h.fact.about[0] === id && asksForName(h)) ??
     hits.find((h) => h.defines && h.fact.about[0] === id && usesName(h)) ??

@@ -4,6 +4,7 @@ import type { FactHit, Retriever } from '../retrieve/index.js';
 import type { Fact } from '../knowledge/fact-schema.js';
 import { areNeighbours, isProduct as isProductIn } from '../knowledge/relations.js';
 import { contentWords } from '../retrieve/terms.js';
+import { tokenText } from '../nlu/tokenize.js';
 import { directionOf, inDirection } from './direction.js';
 import { nameOf } from './compose.js';
 import { fuse, preferFacets, type Reading } from './fuse.js';
@@ -124,7 +125,8 @@ const COMPARISON_BREAK = /\b(?:vs\.?|versus|or)\b/;
  * not the two products. Without a "vs" or "or" ("difference between docker and podman"), they are what is compared.
  */
 export function namesBothSides(text: string, result: NluResult, isProduct: (id: string) => boolean): boolean {
-  const lower = text.toLowerCase().replace(/[-'/]/g, ' ');
+  // Mentions are spelled as the tokenizer reads them ("hyper v"): look for them in the text read the same way.
+  const lower = tokenText(text);
   const split = COMPARISON_BREAK.exec(lower);
   if (!split) return true;
   const at = result.mentions.filter((m) => isProduct(m.id)).map((m) => lower.indexOf(m.text)).filter((p) => p >= 0);

@@ -15,6 +15,9 @@ interface Tally {
 const better = (a: Tally, b: Tally) =>
   a.longest !== b.longest ? a.longest > b.longest : a.hits !== b.hits ? a.hits > b.hits : a.order < b.order;
 
+// A description is read twice in a turn (is it one? then the recommendation it starts): the phrase scan runs once.
+const recent = new WeakMap<Flows, (text: string) => Readonly<Slots>>();
+
 /**
  * Every slot a free-text message answers. When one message names two answers to the same
  * question, the answer with the longest phrase wins ("Windows Server" over "Linux"), then the
@@ -22,13 +25,10 @@ const better = (a: Tally, b: Tally) =>
  * unless the question says the two named answers together mean a third (`combine`).
  */
 export function extractSlots(flows: Flows, text: string): Slots {
-  // A description is read twice in a turn (is it one? then the recommendation it starts): the phrase scan runs once.
   let read = recent.get(flows);
   if (!read) recent.set(flows, (read = remembered((t) => slotsOf(flows, t))));
   return { ...read(text) };
 }
-
-const recent = new WeakMap<Flows, (text: string) => Readonly<Slots>>();
 
 function slotsOf(flows: Flows, text: string): Slots {
   const tallies = new Map<string, Map<string, Tally>>();

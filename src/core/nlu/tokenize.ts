@@ -8,8 +8,13 @@ const stemCache = new Map<string, string>();
 const STEM_CACHE_LIMIT = 50_000;
 
 /** Lowercase word tokens; keeps digits ("type 1", "k8s") and splits on everything else, dashes included. */
+/** The text as the tokenizer reads it: lowercase, with dashes, apostrophes and slashes as spaces ("hyper-v" → "hyper v"). */
+export function tokenText(text: string): string {
+  return text.toLowerCase().replace(/[-'/]/g, ' ');
+}
+
 export const tokenize: (text: string) => readonly string[] = remembered((text) =>
-  tokenizer.tokenize(text.toLowerCase().replace(/[-'/]/g, ' ')).filter((t: string) => t.length > 0),
+  tokenizer.tokenize(tokenText(text)).filter((t: string) => t.length > 0),
 );
 
 // Words the Porter stemmer folds onto a product's name: "tiny" would become "tini", the container init.

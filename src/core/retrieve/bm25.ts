@@ -1,4 +1,5 @@
 import { analyse } from './terms.js';
+import { bufferOf, toBase64 } from './packed.js';
 import { buildTermTable, termTableFromJson, type TermTable, type TermTableJson } from './term-table.js';
 
 /**
@@ -186,19 +187,16 @@ export interface Bm25Json {
 }
 
 export function indexToJson(index: Bm25Index): Bm25Json {
-  const base64 = (a: Uint32Array | Float32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
-  return { docCount: index.docCount, terms: index.terms.toJson(), offsets: base64(index.offsets), docs: base64(index.docs), weights: base64(index.weights) };
+  return { docCount: index.docCount, terms: index.terms.toJson(), offsets: toBase64(index.offsets), docs: toBase64(index.docs), weights: toBase64(index.weights) };
 }
 
 export function indexFromJson(json: Bm25Json): Bm25Index {
-  // Copy into a fresh, aligned ArrayBuffer: a Buffer may sit at any offset of a shared pool.
-  const bytes = (b64: string) => new Uint8Array(Buffer.from(b64, 'base64')).buffer;
   return {
     docCount: json.docCount,
     terms: termTableFromJson(json.terms),
-    offsets: new Uint32Array(bytes(json.offsets)),
-    docs: new Uint32Array(bytes(json.docs)),
-    weights: new Float32Array(bytes(json.weights)),
+    offsets: new Uint32Array(bufferOf(json.offsets)),
+    docs: new Uint32Array(bufferOf(json.docs)),
+    weights: new Float32Array(bufferOf(json.weights)),
   };
 }
 

@@ -91,7 +91,7 @@ export function createRetriever(kb: Knowledge, options: RetrieverOptions = {}): 
   // Stemming every fact costs ~300 ms; the derived index is cached between starts (see cache.ts).
   // The knowledge's fingerprint stands for its content when the loader made one (hashing the files is cheaper).
   const content = kb.fingerprint ?? [facts, [...kb.entries.values()].map((e) => (e.type === 'tech' ? [e.id, e.name, e.category, e.aliases, e.summary, e.details] : [e.id, e.title, e.summary, e.details]))];
-  const key = cacheKey(import.meta.url, ['index', 'bm25', 'term-table', 'terms', '../nlu/tokenize', '../knowledge/texts'], content);
+  const key = cacheKey(import.meta.url, ['index', 'bm25', 'term-table', 'packed', 'terms', '../nlu/tokenize', '../knowledge/texts'], content);
   const data = cachedJson(options.cacheDir, 'retrieval', key, () => buildData(kb, namesOf, nameTerms));
   const index = indexFromJson(data.index);
   // Only what queries need is kept: the cached JSON (its index strings above all) can go once start-up is done.

@@ -1,3 +1,5 @@
+import { bufferOf, toBase64 } from './packed.js';
+
 /**
  * The index's terms and their numbers, as one string and two typed arrays: the start-up cache loads ~70,000 terms
  * without a string or a Map entry per term (building that Map cost about as much as reading the rest of the index).
@@ -24,9 +26,9 @@ export interface TermTableJson {
 }
 
 // FNV-1a over UTF-16 code units: cheap, and stable between the run that writes the cache and the one that reads it.
-function hashOf(text: string, from: number, to: number): number {
+function hashOf(term: string): number {
   let h = 0x811c9dc5;
-  for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  for (let i = 0; i < term.length; i++) h = Math.imul(h ^ term.charCodeAt(i), 0x01000193);
   return h >>> 0;
 }
 
@@ -35,7 +37,7 @@ function tableOf(text: string, starts: Uint32Array, slots: Int32Array): TermTabl
   const mask = slots.length - 1;
   const at = (n: number) => text.slice(starts[n]!, starts[n + 1]!);
   const get = (term: string): number | undefined => {
-    for (let s = hashOf(term, 0, term.length) & mask; ; s = (s + 1) & mask) {
+    for (let s = hashOf(term) & mask; ; s = (s + 1) & mask) {
       const slot = slots[s]!;
       if (slot === 0) return undefined;
       const n = slot - 1;
@@ -51,7 +53,6 @@ function tableOf(text: string, starts: Uint32Array, slots: Int32Array): TermTabl
       if (same) return n;
     }
   };
-  const base64 = (a: Uint32Array | Int32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
   return {
     size,
     get,
@@ -59,7 +60,7 @@ function tableOf(text: string, starts: Uint32Array, slots: Int32Array): TermTabl
     *keys() {
       for (let n = 0; n < size; n++) yield at(n);
     },
-    toJson: () => ({ text, starts: base64(starts), slots: base64(slots) }),
+    toJson: () => ({ text, starts: toBase64(starts), slots: toBase64(slots) }),
   };
 }
 
@@ -74,7 +75,7 @@ export function buildTermTable(terms: readonly string[]): TermTable {
   const slots = new Int32Array(capacity);
   const mask = capacity - 1;
   terms.forEach((term, n) => {
-    let s = hashOf(term, 0, term.length) & mask;
+    let s = hashOf(term) & mask;
     while (slots[s] !== 0) s = (s + 1) & mask;
     slots[s] = n + 1;
   });
@@ -82,7 +83,5 @@ export function buildTermTable(terms: readonly string[]): TermTable {
 }
 
 export function termTableFromJson(json: TermTableJson): TermTable {
-  // Copy into fresh, aligned buffers: a Buffer may sit at any offset of a shared pool.
-  const bytes = (b64: string) => new Uint8Array(Buffer.from(b64, 'base64')).buffer;
-  return tableOf(json.text, new Uint32Array(bytes(json.starts)), new Int32Array(bytes(json.slots)));
+  return tableOf(json.text, new Uint32Array(bufferOf(json.starts)), new Int32Array(bufferOf(json.slots)));
 }
