@@ -26,14 +26,32 @@ export function piecesOf(forms: QuestionForms | undefined, text: string): Piece[
   const pieces: Piece[] = [];
   for (const chunk of text.split(LIST_BREAK)) {
     if (chunk === undefined || chunk.trim() === '') continue;
-    for (const sentence of chunk.split(SENTENCE_END)) {
-      if (sentence.trim() === '') continue;
+    for (const said of chunk.split(SENTENCE_END)) {
+      if (said.trim() === '') continue;
+      const sentence = withoutLeadIn(forms, said);
       const asks = listed || /\?\s*$/.test(sentence) || TAG_QUESTION.test(sentence) || forms.opensQuestion(sentence) || forms.facetsOf(sentence).length > 0;
       // "is podman rootless and does it need a daemon": two questions in one sentence.
-      for (const part of asks ? sentence.split(forms.joinerBreak) : [sentence]) if (part.trim() !== '') pieces.push({ text: part.trim(), asks });
+      for (const part of asks ? sentence.split(forms.joinerBreak).flatMap((p) => atCommas(forms, p)) : [sentence]) if (part.trim() !== '') pieces.push({ text: part.trim(), asks });
     }
   }
   return pieces;
+}
+
+// "two things: …", "3 quick ones: …": a lead-in announcing the questions asks nothing itself.
+const LEAD_IN = /^\s*(?:\S+\s+){0,3}\S+:\s+/;
+
+/**
+ * "what is k3s, can it run on a pi, does it use docker": questions listed with commas. A comma starts a new question
+ * only after one ("if i use docker, is it slower" is one question).
+ */
+function atCommas(forms: QuestionForms, sentence: string): string[] {
+  const parts = sentence.split(forms.commaBreak);
+  return parts.length > 1 && forms.opensQuestion(parts[0]!) ? parts : [sentence];
+}
+
+function withoutLeadIn(forms: QuestionForms, sentence: string): string {
+  const lead = LEAD_IN.exec(sentence);
+  return lead && forms.opensQuestion(sentence.slice(lead[0].length)) ? sentence.slice(lead[0].length) : sentence;
 }
 
 // "wait, what is a hypervisor?": an interjection set off by a comma says nothing of the subject ("wait" would match

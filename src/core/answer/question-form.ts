@@ -25,6 +25,8 @@ export interface QuestionForms {
   facetsOf(text: string): readonly Facet[];
   /** Where a second question starts inside a sentence ("… and does it need a daemon"). */
   readonly joinerBreak: RegExp;
+  /** Where a comma is followed by another question ("what is k3s, can it run on a pi"). */
+  readonly commaBreak: RegExp;
   /** True when a sentence opens with a question word ("does it…", "how do i…"). */
   opensQuestion(sentence: string): boolean;
 }
@@ -36,10 +38,12 @@ export function createQuestionForms(file: z.infer<typeof QuestionFormsFileSchema
   const joinerBreak = new RegExp(`,?\\s+(?:${file.joiners.join('|')})\\s+(?=(?:${words})\\b)`, 'i');
   // "and is dockershim still in there": a joiner may open the sentence.
   const opens = new RegExp(`^\\W*(?:(?:${file.joiners.join('|')}|so|ok|okay|but)\\s+)?(?:${words})\\b`, 'i');
+  const commaBreak = new RegExp(`,\\s*(?=(?:${words})\\b)`, 'i');
   return {
     // A turn asks this of the same texts more than once (the question, then each part).
     facetsOf: remembered((text): readonly Facet[] => forms.find((form) => form.pattern.test(text))?.facets ?? []),
     joinerBreak,
+    commaBreak,
     opensQuestion: (sentence) => opens.test(sentence),
   };
 }

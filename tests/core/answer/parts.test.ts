@@ -41,6 +41,13 @@ describe('what a message asks and what it says around it', () => {
     expect(asked('latest kubernetes release? and is dockershim still in there')).toEqual(['latest kubernetes release?', 'and is dockershim still in there']);
   });
 
+  it('GIVEN questions listed with commas, or after a lead-in ("3 quick ones: …") THEN each is a part; a comma inside one question splits nothing', () => {
+    expect(asked('what is k3s, can it run on a pi, and does it use docker under the hood')).toEqual(['what is k3s', 'can it run on a pi', 'does it use docker under the hood']);
+    expect(asked('3 quick ones: does podman need root, does it run compose files, is it free')).toEqual(['does podman need root', 'does it run compose files', 'is it free']);
+    expect(asked('two things: what is sr-iov, and can k8s pods use it')).toEqual(['what is sr-iov', 'can k8s pods use it']);
+    expect(asked('if i move to docker, is it slower than my vm?')).toEqual(['if i move to docker, is it slower than my vm?']);
+  });
+
   it('GIVEN an interjection set off by punctuation ("wait, …", "hmm…") THEN it is not part of the question; "wait for …" keeps its verb', () => {
     expect(withoutInterjection('wait, what is a hypervisor?')).toBe('what is a hypervisor?');
     expect(withoutInterjection('hmm... is podman rootless')).toBe('is podman rootless');
