@@ -17,6 +17,12 @@ describe('what kind of answer a wording asks for', () => {
     expect(forms.facetsOf('podman rootless since when')).toContain('history');
   });
 
+  it('GIVEN the name first ("helm what is it", "aci container groups what are they") THEN a definition; "…, what is that going to cost" is not', () => {
+    expect(forms.facetsOf('helm what is it and do i need it')).toContain('what');
+    expect(forms.facetsOf('aci container groups what are they')).toContain('what');
+    expect(forms.facetsOf('is it worth it, what is that going to cost us')).not.toContain('what');
+  });
+
   it('GIVEN "what is the difference between" THEN a comparison, not a definition', () => {
     expect(forms.facetsOf('what is the difference between kvm and xen')).toEqual(['compare']);
   });
