@@ -49,6 +49,12 @@ describe('readMessage: a description is a request', () => {
     expect(kind('if containers share the kernel how can i run a debian container on our fedora host')).not.toBe('description');
   });
 
+  it('GIVEN "can i still…", "how do we…", "is it ok…" mid-sentence without a "?" THEN a question, not a workload to place', () => {
+    expect(kind('parallels trial expired can i still open my windows vm')).not.toBe('description');
+    expect(kind('our legacy windows app keeps its licence on a usb dongle how do we move it off the old box')).not.toBe('description');
+    expect(kind('we have an old accounting app that only runs on windows server and needs a usb licence key')).toBe('description');
+  });
+
   it('GIVEN a question word after a chat lead-in ("so whats…", "ok but why…") THEN a question; "so we run…" still describes', () => {
     expect(kind('hey guys why exactly would our windows app need a vm on the server')).not.toBe('description');
     expect(kind('ok how exactly do we keep our legacy windows app on the server running in containers')).not.toBe('description');
