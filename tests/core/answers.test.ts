@@ -156,6 +156,16 @@ describe('answers from the knowledge base', () => {
     }
   });
 
+  it('GIVEN "tl;dr X" or "X tl;dr" THEN the fact that says what X is; its "dr" is not disaster recovery', async () => {
+    const { say } = await harness();
+    for (const [text, id] of [['tl;dr kvm', 'kvm'], ['tldr esxi', 'esxi'], ['kubernetes tl;dr', 'kubernetes']] as const) {
+      const reply = await say(text);
+      const fact = reply.kind === 'answer' ? sharedBrain().knowledge.factsById.get(reply.topic) : undefined;
+      expect(fact?.about[0], text).toBe(id);
+      expect(fact?.facet, text).toBe('what');
+    }
+  });
+
   it('GIVEN "parallels" alone for Parallels Desktop THEN answers about it; "parallels between" two things THEN out of scope', async () => {
     const { say } = await harness();
     const reply = await say('is parallels a one-time purchase or a subscription');

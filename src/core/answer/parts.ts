@@ -10,7 +10,8 @@ export interface Piece {
 // Lines, semicolons and list markers separate questions ("1) what is a hypervisor 2) is kvm built into linux",
 // "q1 do we still need vms? q2 which runtime").
 const LIST_MARKER = /(?:^|\s)(?:(?:\d|[a-d])[).:]|q\d[).:]?)(?=\s)/i;
-const LIST_BREAK = new RegExp(`;|\\n+|${LIST_MARKER.source}`, 'i');
+// The semicolon of "tl;dr" separates nothing.
+const LIST_BREAK = new RegExp(`(?<!\\btl);|\\n+|${LIST_MARKER.source}`, 'i');
 // "its debian underneath right": a statement closed by a tag asks whether it holds.
 const TAG_QUESTION = /\b(?:right|correct|true|yeah|innit)\s*[.!]*\s*$/i;
 // Sentences end at . ! ? (a question mark stays on its sentence: it says the sentence asks).

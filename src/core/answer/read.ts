@@ -32,7 +32,7 @@ const BARE_QUESTION_MAX_WORDS = 5;
 // Stems that only say "compare these" ("docker vs podman", "difference kvm xen").
 const COMPARISON_WORDS = new Set(['vs', 'versu', 'diff', 'differ', 'compar']);
 // Stems that only say "define this" ("podman explained", "explain cgroups simply").
-const DEFINING_WORDS = new Set(['explain', 'simpli', 'simpl', 'nutshel', 'eli5', 'dummi']);
+const DEFINING_WORDS = new Set(['explain', 'simpli', 'simpl', 'nutshel', 'eli5', 'dummi', 'tldr']);
 
 /** What the bot made of a message, and the scope evidence it used (the turn logic needs it too). */
 export interface Understanding {

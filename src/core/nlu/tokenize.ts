@@ -7,12 +7,15 @@ const tokenizer = new AggressiveTokenizer();
 const stemCache = new Map<string, string>();
 const STEM_CACHE_LIMIT = 50_000;
 
-/** Lowercase word tokens; keeps digits ("type 1", "k8s") and splits on everything else, dashes included. */
-/** The text as the tokenizer reads it: lowercase, with dashes, apostrophes and slashes as spaces ("hyper-v" → "hyper v"). */
+/**
+ * The text as the tokenizer reads it: lowercase, with dashes, apostrophes and slashes as spaces ("hyper-v" → "hyper v"),
+ * and "tl;dr" one word (its "dr" is not disaster recovery).
+ */
 export function tokenText(text: string): string {
-  return text.toLowerCase().replace(/[-'/]/g, ' ');
+  return text.toLowerCase().replace(/\btl;?\s?dr\b/g, 'tldr').replace(/[-'/]/g, ' ');
 }
 
+/** Lowercase word tokens; keeps digits ("type 1", "k8s") and splits on everything else, dashes included. */
 export const tokenize: (text: string) => readonly string[] = remembered((text) =>
   tokenizer.tokenize(tokenText(text)).filter((t: string) => t.length > 0),
 );
