@@ -65,6 +65,8 @@ export const TechEntrySchema = z.strictObject({
    * or phrases (as typed) that, anywhere in the message, make `alias` mean this entry.
    */
   contextAliases: z.array(z.strictObject({ alias: z.string().min(2).max(60), when: z.array(z.string().min(2).max(40)).min(1) })).default([]),
+  /** Words right after which a one-word name is an ordinary word: "kind of", "a swarm of bees", "a pod of whales". */
+  notBefore: z.array(z.string().regex(/^[a-z]+$/)).default([]),
   summary: Short,
   details: Details,
   /** Each fact is a full sentence (or two) answering one kind of question about this entry. */

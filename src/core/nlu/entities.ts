@@ -62,6 +62,13 @@ export function createEntityRecognizer(techs: readonly TechEntry[], commonWords:
       inContext.set(form, list);
     }
   }
+  // A one-word name and the words after which it is an ordinary word ("kind" → "of").
+  const ordinaryBefore = new Map<string, Set<string>>();
+  for (const entry of techs) {
+    if (entry.notBefore.length === 0) continue;
+    for (const form of compactForms(entry)) if (exact.get(form) === entry.id) ordinaryBefore.set(form, new Set(entry.notBefore));
+  }
+
   // Typo candidates share the first letter (people rarely mistype it; it also keeps "center" from
   // becoming "vcenter") and a length within the allowed distance: bucket names by both.
   const buckets = new Map<string, string[]>();
@@ -134,6 +141,7 @@ export function createEntityRecognizer(techs: readonly TechEntry[], commonWords:
       // A name in the company of its context words means that entry, before any other it is a name of.
       const id = (inContext.has(compact) ? meantInContext(compact, tokens) : undefined) ?? exact.get(compact);
       if (!id || (n > 1 && functionWord && !spaced.has(tokens.slice(i, i + n).join(' ')))) continue;
+      if (n === 1 && ordinaryBefore.get(compact)?.has(tokens[i + 1] ?? '') === true) continue;
       longest = { id, start: i, end: i + n, fuzzy: false };
     }
     return longest;

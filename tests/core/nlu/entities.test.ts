@@ -4,7 +4,7 @@ import type { TechEntry } from '../../../src/core/knowledge/schema.js';
 import { tokenize } from '../../../src/core/nlu/tokenize.js';
 
 function tech(id: string, name: string, aliases: string[] = [], category: TechEntry['category'] = 'hypervisor'): TechEntry {
-  return { type: 'tech', id, name, category, aliases, contextAliases: [], summary: 's'.repeat(20), details: 'd'.repeat(20), facts: {}, related: [], alternatives: [], sources: ['x'], dated: [] };
+  return { type: 'tech', id, name, category, aliases, contextAliases: [], notBefore: [], summary: 's'.repeat(20), details: 'd'.repeat(20), facts: {}, related: [], alternatives: [], sources: ['x'], dated: [] };
 }
 
 const techs = [
@@ -16,6 +16,7 @@ const techs = [
   tech('virtualbox', 'VirtualBox', ['oracle virtualbox']),
   tech('virtual-machine', 'Virtual machine', ['vm', 'virtual machines'], 'concept'),
   tech('kvm', 'KVM', ['kernel-based virtual machine']),
+  { ...tech('kind-k8s', 'kind', ['kind cluster'], 'tool'), notBefore: ['of'] },
 ];
 const recognizer = createEntityRecognizer(techs, new Set(['locker', 'machine', 'the', 'is']));
 const ids = (text: string) => distinctIds(recognizer.find(tokenize(text)));
@@ -51,6 +52,12 @@ describe('entity recogniser', () => {
     expect(idsWith('docker vs an lxc container')).toEqual(['docker']);
     expect(idsWith('vsan or ceph')).toEqual(['vsan']);
     expect(idsWith('is windows subsystem for linux a vm')).toEqual(['wsl2', 'virtual-machine']);
+  });
+
+  it('GIVEN a one-word name followed by a word that makes it ordinary ("what kind of hypervisor") THEN not that technology', () => {
+    expect(ids('what kind of hypervisor is kvm')).toEqual(['kvm']);
+    expect(ids('kind cluster on podman')).toEqual(['kind-k8s', 'podman']);
+    expect(ids('what is kind')).toEqual(['kind-k8s']);
   });
 
   it('GIVEN typos THEN tolerates them', () => {
