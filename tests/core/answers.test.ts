@@ -110,6 +110,9 @@ describe('answers from the knowledge base', () => {
     expect((await say('what is a dockerfile', 'c1')).text.slice(0, 120)).toMatch(/^A Dockerfile is/i);
     const runc = await say('what is runc and who maintains it', 'c2');
     expect(runc.text.slice(0, 120)).toMatch(/^runc is/i);
+    // kubectl's definition names Kubernetes too; the part asks what k8s is.
+    const k8s = await say('what is k8s, and is it better than docker?', 'c3');
+    expect(k8s.text.slice(0, 120)).toMatch(/^Kubernetes/);
   });
 
   it('GIVEN "what are X and Y" that the classifier hears as a request for help THEN the answer, not the help menu; "what can you help with" stays help', async () => {

@@ -214,7 +214,12 @@ function readComparison(named: readonly string[], hits: readonly FactHit[], fact
  * one that uses the name the user typed.
  */
 function readDefinition(id: string, said: readonly string[], hits: readonly FactHit[], confidence: number): Reading {
-  const top = hits[0];
+  const definition = definitionOf(id, said, hits);
+  return definition ? single(definition, hits, confidence) : { kind: 'intent', intent: 'define', confidence };
+}
+
+/** The fact that defines entry `id`, of those ranked: the one asked for the name the user typed (`said`, stemmed) first. */
+export function definitionOf(id: string, said: readonly string[], hits: readonly FactHit[]): FactHit | undefined {
   const usesName = (h: FactHit) => said.every((w) => h.matched.includes(w));
   // "what is k3s" is defined by the fact asked "what is k3s", before one asked "k3d what is it" (k3d names K3s too).
   const asksForName = (h: FactHit) =>
@@ -223,11 +228,11 @@ function readDefinition(id: string, said: readonly string[], hits: readonly Fact
       const words = contentWords(a);
       return words.length > 0 && words.every((w) => said.includes(w));
     });
-  const definition =
+  return (
     hits.find((h) => h.defines && h.fact.about[0] === id && asksForName(h)) ??
     hits.find((h) => h.defines && h.fact.about[0] === id && usesName(h)) ??
-    hits.find((h) => h.defines && h.fact.about[0] === id);
-  return definition ? single(definition, hits, confidence) : { kind: 'intent', intent: 'define', confidence };
+    hits.find((h) => h.defines && h.fact.about[0] === id)
+  );
 }
 
 // The content words of a fact's own questions, stemmed once per fact.

@@ -7,7 +7,7 @@ import { contentWords } from '../retrieve/terms.js';
 import { tokenText } from '../nlu/tokenize.js';
 import { directionOf, inDirection } from './direction.js';
 import { nameOf } from './compose.js';
-import { fuse, preferFacets, type Reading } from './fuse.js';
+import { definitionOf, fuse, preferFacets, type Reading } from './fuse.js';
 import { scopeSignals, type ScopeLexicon, type ScopeSignals } from './scope.js';
 import type { QuestionForms } from './question-form.js';
 import { askedAndContext, piecesOf, withoutInterjection, type Piece } from './parts.js';
@@ -133,10 +133,15 @@ export function namesBothSides(text: string, result: NluResult, isProduct: (id: 
   return at.length < 2 || (at.some((p) => p < split.index) && at.some((p) => p > split.index));
 }
 
+/** The stemmed words of the names the text mentions ("k8s"). */
+function namedWordsIn(result: NluResult, text: string): readonly string[] {
+  const lower = text.toLowerCase();
+  return contentWords(result.mentions.filter((m) => lower.includes(m.text)).map((m) => m.text).join(' '));
+}
+
 /** True when the text says nothing besides the names it mentions (and question words): "whats gvisor". */
 function namesOnly(result: NluResult, text: string): boolean {
-  const lower = text.toLowerCase();
-  const named = new Set(contentWords(result.mentions.filter((m) => lower.includes(m.text)).map((m) => m.text).join(' ')));
+  const named = new Set(namedWordsIn(result, text));
   return contentWords(text).every((w) => named.has(w));
 }
 
@@ -179,8 +184,9 @@ function answerEachPart(
     const partContext = followsOn ? [context, previous].filter((t) => t !== undefined).join('\n') : context;
     previous = part.text;
     const ranked = deps.retriever.search({ text: part.text, context: partContext, entities, topics, definitionsOf: nameOnly ? entities[0] : undefined }, PART_CANDIDATES);
-    // "what is apptainer and …": a part that only names one thing is answered by the fact that defines it.
-    const defined = nameOnly ? ranked.find((h) => h.defines && h.fact.about[0] === entities[0]) : undefined;
+    // "what is apptainer and …": a part that only names one thing is answered by the fact that defines it, the one asked
+    // for the name typed ("what is k8s": Kubernetes, not kubectl, which names it too).
+    const defined = nameOnly ? definitionOf(entities[0]!, namedWordsIn(result, part.text), ranked) : undefined;
     // The part's wording says what kind of fact it wants, as for the whole message (see fuse.ts).
     const top = defined ?? preferFacets(ranked, result.intent, false, part.facets)[0];
     if (top && top.coverage >= PART_MIN_COVERAGE && !facts.includes(top.fact)) facts.push(top.fact);
