@@ -49,8 +49,9 @@ describe('readMessage: a description is a request', () => {
     expect(kind('if containers share the kernel how can i run a debian container on our fedora host')).not.toBe('description');
   });
 
-  it('GIVEN "can i still…", "how do we…", "is it ok…" mid-sentence without a "?" THEN a question, not a workload to place', () => {
+  it('GIVEN "can i still…", "how do we…", "do we pay…", "is it ok…" mid-sentence without a "?" THEN a question, not a workload to place', () => {
     expect(kind('parallels trial expired can i still open my windows vm')).not.toBe('description');
+    expect(kind('on eks do we pay for the nodes even while they sit idle')).not.toBe('description');
     expect(kind('our legacy windows app keeps its licence on a usb dongle how do we move it off the old box')).not.toBe('description');
     expect(kind('we have an old accounting app that only runs on windows server and needs a usb licence key')).toBe('description');
   });
