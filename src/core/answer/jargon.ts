@@ -4,18 +4,18 @@ import { cacheKey, cachedJson } from '../cache.js';
 import { words as englishStopwords } from 'natural/lib/natural/util/stopwords.js';
 import { frequentWords } from '../knowledge/texts.js';
 import { tokenize } from '../nlu/tokenize.js';
-import { isStopWord } from '../retrieve/terms.js';
+import { isNegation, isStopWord } from '../retrieve/terms.js';
 
 /**
  * The domain's own words: used by the knowledge, absent from a general English lexicon (natural's
  * 92,000-word POS lexicon) and from the off-topic training messages. "dom0", "kubelet", "qcow2" are;
  * "garden", "kernel", "linux" (an off-topic message may say it) are not, and neither is chat filler ("pls"), which
- * the facts' phrasings use as people do.
+ * the facts' phrasings use as people do, nor a negation ("isn" of "isn't").
  */
 export function findJargon(knowledge: readonly string[], offTopic: readonly string[], isEnglish: (word: string) => boolean, minTexts = JARGON_MIN_COUNT): string[] {
   const ordinary = new Set(offTopic.flatMap((t) => tokenize(t)));
   return frequentWords(knowledge, minTexts, true)
-    .filter((w) => w.length >= 3 && /[a-z]/.test(w) && !/^\d/.test(w) && !ordinary.has(w) && !isStopWord(w) && !isEnglish(w))
+    .filter((w) => w.length >= 3 && /[a-z]/.test(w) && !/^\d/.test(w) && !ordinary.has(w) && !isStopWord(w) && !isNegation(w) && !isEnglish(w))
     .sort();
 }
 

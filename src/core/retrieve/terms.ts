@@ -16,6 +16,9 @@ const STOP = new Set([...englishStopwords.filter((w) => !KEEP.has(w)), ...CHAT_F
 /** True for a word that never says what a message is about ("the", "pls", "coworker"): it is left out of ranking. */
 export const isStopWord = (token: string): boolean => STOP.has(token);
 
+/** True for a negation however it is typed ("isn" of "isn't", "dont"): a word of the question's form, never its subject. */
+export const isNegation = (token: string): boolean => NEGATIONS.has(token);
+
 export interface Analysed {
   /** Stemmed content words, in order. */
   readonly unigrams: readonly string[];

@@ -18,6 +18,12 @@ describe('the domain\'s jargon', () => {
     expect(jargon).not.toContain('thx');
   });
 
+  it('GIVEN a negation as the tokenizer splits it ("isn" of "isn\'t") THEN it is not jargon, so "my sourdough starter isn\'t rising" names nothing of the domain', () => {
+    const jargon = findJargon(["the kubelet isn't ready", "why isn't the kubelet starting", 'kubelet logs'], [], isEnglish);
+    expect(jargon).toContain('kubelet');
+    expect(jargon).not.toContain('isn');
+  });
+
   it('GIVEN a word the off-topic examples use THEN it is not jargon', () => {
     expect(findJargon(['kubelet kubelet'], ['my kubelet recipe'], isEnglish)).not.toContain('kubelet');
   });
