@@ -249,6 +249,13 @@ describe('what the bot does not know', () => {
     expect(logged[0]).not.toHaveProperty('user');
   });
 
+  it('GIVEN an everyday question that uses a word some facts use, not the domain\'s own ("sequential", "jdk", "isn\'t") THEN out of scope', async () => {
+    const { say } = await harness();
+    for (const text of ['is sequential reading faster on paper', 'my jdk install broke intellij', "my sourdough starter isn't rising"]) {
+      expect(await say(text), text).toMatchObject({ kind: 'fallback', intent: 'out_of_scope' });
+    }
+  });
+
   it('GIVEN a clear question about a technology it does not know THEN does not guess, and logs it', async () => {
     const { say, runwise } = await harness();
     for (const text of ['what is salesforce?', 'who makes figma', 'is figma free?']) {
