@@ -29,8 +29,8 @@ export function piecesOf(forms: QuestionForms | undefined, text: string): Piece[
     if (chunk === undefined || chunk.trim() === '') continue;
     for (const said of chunk.split(SENTENCE_END)) {
       if (said.trim() === '') continue;
-      const sentence = withoutLeadIn(forms, said);
-      const asks = listed || /\?\s*$/.test(sentence) || TAG_QUESTION.test(sentence) || forms.opensQuestion(sentence) || forms.facetsOf(sentence).length > 0;
+      const sentence = withoutAnnouncement(forms, said);
+      const asks = listed || /\?\s*$/.test(sentence) || TAG_QUESTION.test(sentence) || forms.opensQuestion(afterLeadIn(sentence)) || forms.facetsOf(sentence).length > 0;
       // "is podman rootless and does it need a daemon": two questions in one sentence.
       for (const part of asks ? sentence.split(forms.joinerBreak).flatMap((p) => atCommas(forms, p)) : [sentence]) if (part.trim() !== '') pieces.push({ text: part.trim(), asks });
     }
@@ -38,21 +38,27 @@ export function piecesOf(forms: QuestionForms | undefined, text: string): Piece[
   return pieces;
 }
 
-// "two things: …", "3 quick ones: …": a lead-in announcing the questions asks nothing itself.
+// A few words and a colon before a question: "xen vs kvm: which is older, …" says what the questions are about;
+// "two things: …", "3 quick ones: …", "mgmt asks: …" only announce them.
 const LEAD_IN = /^\s*(?:\S+\s+){0,3}\S+:\s+/;
+const ANNOUNCES = /(?:^|\s)(?:things?|questions?|q'?s?|ones?|asks?|asked|asking|wants?|wondering|know|here)\s*:\s+$/i;
+
+const afterLeadIn = (sentence: string) => sentence.slice(LEAD_IN.exec(sentence)?.[0].length ?? 0);
 
 /**
  * "what is k3s, can it run on a pi, does it use docker": questions listed with commas. A comma starts a new question
- * only after one ("if i use docker, is it slower" is one question).
+ * only after one ("if i use docker, is it slower" is one question); the first keeps its lead-in ("xen vs kvm: which is
+ * older, which is faster").
  */
 function atCommas(forms: QuestionForms, sentence: string): string[] {
   const parts = sentence.split(forms.commaBreak);
-  return parts.length > 1 && forms.opensQuestion(parts[0]!) ? parts : [sentence];
+  return parts.length > 1 && forms.opensQuestion(afterLeadIn(parts[0]!)) ? parts : [sentence];
 }
 
-function withoutLeadIn(forms: QuestionForms, sentence: string): string {
+function withoutAnnouncement(forms: QuestionForms, sentence: string): string {
   const lead = LEAD_IN.exec(sentence);
-  return lead && forms.opensQuestion(sentence.slice(lead[0].length)) ? sentence.slice(lead[0].length) : sentence;
+  const rest = lead ? sentence.slice(lead[0].length) : sentence;
+  return lead && ANNOUNCES.test(lead[0]) && forms.opensQuestion(rest) ? rest : sentence;
 }
 
 // "wait, what is a hypervisor?": an interjection set off by a comma says nothing of the subject ("wait" would match

@@ -46,6 +46,8 @@ describe('what a message asks and what it says around it', () => {
     expect(asked('3 quick ones: does podman need root, does it run compose files, is it free')).toEqual(['does podman need root', 'does it run compose files', 'is it free']);
     expect(asked('two things: what is sr-iov, and can k8s pods use it')).toEqual(['what is sr-iov', 'can k8s pods use it']);
     expect(asked('if i move to docker, is it slower than my vm?')).toEqual(['if i move to docker, is it slower than my vm?']);
+    // A lead-in that names the subject stays with the first question.
+    expect(asked('xen vs kvm: which is older, which is faster, which does aws use now?')).toEqual(['xen vs kvm: which is older', 'which is faster', 'which does aws use now?']);
   });
 
   it('GIVEN an interjection set off by punctuation ("wait, …", "hmm…") THEN it is not part of the question; "wait for …" keeps its verb', () => {
