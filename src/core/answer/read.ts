@@ -113,9 +113,14 @@ function sureTopic(deps: ReadDeps, result: NluResult): string[] {
  * names around it.
  */
 function namedIn(result: NluResult, question: string): string[] {
-  const lower = question.toLowerCase();
-  const inQuestion = result.mentions.filter((m) => lower.includes(m.text)).map((m) => m.id);
+  const inQuestion = mentionsIn(result, question).map((m) => m.id);
   return inQuestion.length > 0 ? [...new Set(inQuestion)] : result.entities;
+}
+
+/** The message's mentions that this piece of it contains. */
+function mentionsIn(result: Pick<NluResult, 'mentions'>, text: string): NluResult['mentions'] {
+  const lower = text.toLowerCase();
+  return result.mentions.filter((m) => lower.includes(m.text));
 }
 
 const COMPARISON_BREAK = /\b(?:vs\.?|versus|or)\b/;
@@ -135,8 +140,7 @@ export function namesBothSides(text: string, result: NluResult, isProduct: (id: 
 
 /** The stemmed words of the names the text mentions ("k8s"). */
 function namedWordsIn(result: NluResult, text: string): readonly string[] {
-  const lower = text.toLowerCase();
-  return contentWords(result.mentions.filter((m) => lower.includes(m.text)).map((m) => m.text).join(' '));
+  return contentWords(mentionsIn(result, text).map((m) => m.text).join(' '));
 }
 
 /** True when the text says nothing besides the names it mentions (and question words): "whats gvisor". */
@@ -180,7 +184,7 @@ function answerEachPart(
     const entities = namedIn(result, part.text);
     const nameOnly = entities.length === 1 && namesOnly(result, part.text);
     // A short part that names nothing ("… and does it cost?") is about what the part before it asked.
-    const followsOn = previous !== undefined && part.words <= FOLLOW_ON_MAX_WORDS && !result.mentions.some((m) => part.text.toLowerCase().includes(m.text));
+    const followsOn = previous !== undefined && part.words <= FOLLOW_ON_MAX_WORDS && mentionsIn(result, part.text).length === 0;
     const partContext = followsOn ? [context, previous].filter((t) => t !== undefined).join('\n') : context;
     previous = part.text;
     const ranked = deps.retriever.search({ text: part.text, context: partContext, entities, topics, definitionsOf: nameOnly ? entities[0] : undefined }, PART_CANDIDATES);
