@@ -40,6 +40,18 @@ describe('fact retrieval', () => {
     expect(hearsay.coverage).toBeCloseTo(plain.coverage, 5);
   });
 
+  it('GIVEN a request for a recommendation ("what would you recommend", "any suggestions") THEN the asking words match nothing: a fact that happens to say "recommends" does not fit it better', () => {
+    const kb = fixtureKnowledge();
+    const apt = { ...kb.facts[0]!, id: 'apt-noninteractive', about: ['docker'], ask: ['apt install asks a question during docker build'], answer: 'Run apt-get install -y --no-install-recommends with DEBIAN_FRONTEND=noninteractive; a suggested package is skipped too.' };
+    const withApt = createRetriever({ ...kb, facts: [...kb.facts, apt] });
+    const plain = withApt.search({ text: 'how fast do containers start', entities: [] })[0]!;
+    for (const text of ['how fast do containers start, what would you recommend', 'any suggestions? how fast do containers start']) {
+      const asking = withApt.search({ text, entities: [] })[0]!;
+      expect(asking.fact.id).toBe('container-start');
+      expect(asking.coverage).toBeCloseTo(plain.coverage, 5);
+    }
+  });
+
   it('GIVEN a negation, however typed THEN the fact about when not to do it comes first', () => {
     expect(ids("when shouldn't we use containers")[0]).toBe('containers-when-not');
     expect(ids('when shouldnt we use containers')[0]).toBe('containers-when-not');
