@@ -170,6 +170,9 @@ const PRODUCT_CHOICE_FIT = 0.5;
 // about something other than where to run a workload (it names one side of the verdict at most) is a question for
 // the facts when one fits half of it.
 const OTHER_ADVICE_FIT = 0.5;
+// "running untrusted customer code: vm or container, which is safer": asked how the two compare on one measure, it is
+// a question a fact answers when one fits half of it; the recommendation is offered beside the answer.
+const COMPARISON_FIT = 0.5;
 const ONE_THING_MAX_WORDS = 6;
 const ONE_THING_MAX_TRAITS = 2;
 // "nvidia container toolkit on rhel install", "self hosted runner autoscaling on aws spot": a few keywords naming a
@@ -235,11 +238,12 @@ function decideText(deps: DecideDeps, input: TurnInput, text: string, result: Nl
   if (isIntent(reading, 'recommend_start')) {
     // "our auditor asks how we isolate tenants in k8s, what should we answer": advice, but not on where to run it.
     const answerable = (described?.kind === 'asks' && (!described.advice || !described.platform)) || described?.kind === 'question';
-    if (answerable || described?.kind === 'which' || productChoice) {
+    const compares = (described?.kind === 'asks' || described?.kind === 'which') && described.compares;
+    if (answerable || described?.kind === 'which' || productChoice || compares) {
       const asQuestion = read(deps, text, withoutDialogueActs(result));
       const fitOfQuestion = asQuestion.hits[0]?.coverageOfMessage ?? 0;
       const otherAdvice = (described?.kind === 'which' || described?.kind === 'describes') && !described.platform;
-      const fits = fitOfQuestion >= WHICH_FACT_FIT || (productChoice && fitOfQuestion >= PRODUCT_CHOICE_FIT) || (otherAdvice && fitOfQuestion >= OTHER_ADVICE_FIT);
+      const fits = fitOfQuestion >= WHICH_FACT_FIT || (productChoice && fitOfQuestion >= PRODUCT_CHOICE_FIT) || (otherAdvice && fitOfQuestion >= OTHER_ADVICE_FIT) || (compares && fitOfQuestion >= COMPARISON_FIT);
       if (asQuestion.reading.kind === 'facts' && (answerable || fits)) reading = asQuestion.reading;
     }
   }

@@ -39,11 +39,12 @@ export interface DialogueTurn {
  */
 export type MessageReading =
   | { kind: 'describes'; offer: Choice; advice: boolean; own: boolean; traits: number; bare: boolean; wishes: boolean; platform: boolean }
-  | { kind: 'asks'; offer: Choice; advice: boolean; platform: boolean }
+  /** `compares`: it asks how two things compare on one measure ("which is safer"), which a fact can answer. */
+  | { kind: 'asks'; offer: Choice; advice: boolean; platform: boolean; compares: boolean }
   | { kind: 'control'; text: string }
   | { kind: 'preamble' }
   | { kind: 'question' }
-  | { kind: 'which'; offer: Choice; platform: boolean }
+  | { kind: 'which'; offer: Choice; platform: boolean; compares: boolean }
   | { kind: 'other'; workload?: { own: boolean } };
 
 /** What the core needs from the dialogue engine; `createDialoguePort` binds the engine's functions to loaded flows. */

@@ -62,6 +62,11 @@ export function asksForAdvice(flows: Flows, text: string): boolean {
   return hasPhrase(text, flows.describe.advice);
 }
 
+/** True when the message asks how two things compare on one measure ("vm or container, which is safer"). */
+export function asksComparison(flows: Flows, text: string): boolean {
+  return hasPhrase(text, flows.describe.comparatives);
+}
+
 /** A question anywhere in the message: a "?", a sentence opening with a question word, or "how does", "vs". */
 export function hasQuestion(flows: Flows, text: string): boolean {
   if (text.includes('?') || looksLikeQuestion(flows, text)) return true;

@@ -172,6 +172,7 @@ export function loadFlows(dataDir: string, sources?: ReadonlyMap<string, Source>
       howTo: new Set(controls.describe.howTo.map((w) => w.toLowerCase())),
       advice: new Set(controls.describe.advice.map(key)),
       questionPhrases: new Set(controls.describe.questionPhrases.map(key)),
+      comparatives: new Set(controls.describe.comparatives.map(key)),
       questionEnds: new Set(controls.describe.questionEnds.map(key)),
       preamble: new Set(controls.describe.preamble.map(key)),
       choices: new Set(controls.describe.choices.map(key)),

@@ -1,6 +1,6 @@
 import type { MessageReading } from '../dialogue-port.js';
 import type { Choice } from '../types.js';
-import { asksForAdvice, choosesPlatform, readMessage } from './describe.js';
+import { asksComparison, asksForAdvice, choosesPlatform, readMessage } from './describe.js';
 import type { Slots } from './extract.js';
 import { recId } from './ids.js';
 import { readControl } from './input.js';
@@ -48,10 +48,10 @@ export function readOutside(flows: Flows, text: string): OutsideReading {
     case 'description':
       return { kind: 'describes', offer: offerOf(flows, reading.slots), advice: asksForAdvice(flows, text), own: reading.own, traits: traitsOf(flows, reading.slots), bare: false, wishes: reading.wishes, platform: choosesPlatform(flows, text) };
     case 'both':
-      return { kind: 'asks', offer: offerOf(flows, reading.slots), advice: asksForAdvice(flows, text), platform: choosesPlatform(flows, text) };
+      return { kind: 'asks', offer: offerOf(flows, reading.slots), advice: asksForAdvice(flows, text), platform: choosesPlatform(flows, text), compares: asksComparison(flows, text) };
     case 'question':
       // "should we containerize our database?" asks which to use though it describes no workload yet.
-      return asksForAdvice(flows, text) ? { kind: 'which', offer: offerOf(flows, {}), platform: choosesPlatform(flows, text) } : { kind: 'question' };
+      return asksForAdvice(flows, text) ? { kind: 'which', offer: offerOf(flows, {}), platform: choosesPlatform(flows, text), compares: asksComparison(flows, text) } : { kind: 'question' };
     case 'none':
       return reading.slots && Object.keys(reading.slots).length > 0 ? { kind: 'other', workload: { own: reading.own === true } } : { kind: 'other' };
   }

@@ -176,11 +176,13 @@ export const ControlsSchema = z.strictObject({
    * run something; "should we give our db container host networking" is advice about something else; `howTo` verbs that open a how-to search said of nobody's workload ("run linux and
    * windows containers side by side"), `advice` phrases ask for a verdict ("vm or
    * container", "should we"), `questionPhrases` mark a question anywhere in it ("how does", "vs"),
+   * `comparatives` ask how two things compare on one measure ("which is safer", "uses less"): a question with an
+   * answer, not a request for a verdict on one's own workload;
    * `questionEnds` one that closes a sentence ("microvm startup in milliseconds how", "aks private cluster what is it");
    * a short message of only `preamble` words (and fillers) announces a question without asking it yet;
    * one of only advice phrases and `choices` (the things a verdict chooses between) asks for the verdict.
    */
-  describe: z.strictObject({ self: Words, need: Words, wish: Words, howTo: Words, vmSide: Words, containerSide: Words, platformVerbs: Words, advice: Words, questionPhrases: Words, questionEnds: Words, preamble: Words, choices: Words }),
+  describe: z.strictObject({ self: Words, need: Words, wish: Words, howTo: Words, vmSide: Words, containerSide: Words, platformVerbs: Words, advice: Words, questionPhrases: Words, comparatives: Words, questionEnds: Words, preamble: Words, choices: Words }),
   labels: z.strictObject({
     back: Label,
     restart: Label,

@@ -150,6 +150,12 @@ describe('a described workload through the core', () => {
     expectAnswerWithOffer(reply);
   });
 
+  it('GIVEN "vm or container" with a workload AND asked how they compare on one measure ("which is safer", "which uses less") THEN the answer that names the winner, with the recommendation offered', async () => {
+    const { say } = await harness();
+    expectAnswerWithOffer(await say('hosting code our customers upload: vm or container, which one is more secure'), /vm/i);
+    expectAnswerWithOffer(await say('a small dns sinkhole on proxmox, vm or container, which uses less', 'c2'), /lxc|container/i);
+  });
+
   it('GIVEN a few keywords naming a product and asking nothing ("nvidia container toolkit rocky linux install") THEN an answer, not the questions', async () => {
     const { say } = await harness();
     const reply = await say('nvidia container toolkit rocky linux install');
