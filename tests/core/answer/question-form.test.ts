@@ -23,6 +23,12 @@ describe('what kind of answer a wording asks for', () => {
     expect(forms.facetsOf('is it worth it, what is that going to cost us')).not.toContain('what');
   });
 
+  it('GIVEN "other than X", "besides X", "something like X" THEN the alternatives to X', () => {
+    expect(forms.facetsOf('on a freebsd box, other than bhyve, what runs vms')).toContain('alternatives');
+    expect(forms.facetsOf('anything besides vmware workstation for a linux laptop')).toContain('alternatives');
+    expect(forms.facetsOf('something like parallels for a linux desktop')).toContain('alternatives');
+  });
+
   it('GIVEN "what is the difference between" THEN a comparison, not a definition', () => {
     expect(forms.facetsOf('what is the difference between kvm and xen')).toEqual(['compare']);
   });
