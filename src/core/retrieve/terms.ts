@@ -5,13 +5,16 @@ import { remembered } from '../text/remembered.js';
 // natural's list drops digits and single letters; "type 1", "cgroup v2" and "k8s" need them.
 const KEEP = new Set(['1', '2', '3', '4', '5', '6', '7', '8', '9', '0', 'v']);
 // Chat filler carries no subject: it would only add noise to a ranking ("whats" is "what is", whose words are stop words).
-const CHAT_FILLER = ['lol', 'pls', 'plz', 'thx', 'guys', 'hey', 'hi', 'u', 'ur', 'im', 'ive', 'gonna', 'wanna', 'actually', 'basically', 'really', 'just', 'thing', 'stuff', 'someone', 'anyone', 'know', 'tell', 'question', 'quick', 'ok', 'okay', 'yeah', 'ya', 'tho', 'btw', 'idk', 'etc', 'eh', 'hmm', 'pretty', 'kinda', 'sorta', 'ever', 'even', 'yes', 'whats', 'wats', 'wat', 'wht', 'hows', 'whos', 'whys', 'wheres', 'whens', 'actual', 'dumb', 'stupid', 'silly', 'noob', 'newbie', 'tldr', 'recommend', 'recommends', 'recommended', 'recommendation', 'recommendations', 'suggest', 'suggestion', 'suggestions'];
+const CHAT_FILLER = ['lol', 'pls', 'plz', 'thx', 'guys', 'hey', 'hi', 'u', 'ur', 'im', 'ive', 'gonna', 'wanna', 'actually', 'basically', 'really', 'just', 'thing', 'stuff', 'someone', 'anyone', 'know', 'tell', 'question', 'quick', 'ok', 'okay', 'yeah', 'ya', 'tho', 'btw', 'idk', 'etc', 'eh', 'hmm', 'pretty', 'kinda', 'sorta', 'ever', 'even', 'yes', 'whats', 'wats', 'wat', 'wht', 'hows', 'whos', 'whys', 'wheres', 'whens', 'actual', 'dumb', 'stupid', 'silly', 'noob', 'newbie', 'tldr'];
+// "what would you recommend", "any suggestions": asking for advice says nothing about the subject, and a fact that
+// happens to say "--no-install-recommends" must not fit "recommend a keyboard" better for it.
+const ASKING = ['recommend', 'recommends', 'recommended', 'recommendation', 'recommendations', 'suggest', 'suggestion', 'suggestions'];
 // "when shouldn't we use containers": a negation is one word however it is typed ("shouldn't" splits into "shouldn" + "t").
 const NEGATIONS = new Set(['no', 'not', 'dont', 'doesnt', 'didnt', 'cant', 'cannot', 'isnt', 'arent', 'wasnt', 'werent', 'wont', 'shouldnt', 'wouldnt', 'couldnt', 'hasnt', 'havent', 'don', 'doesn', 'didn', 'isn', 'aren', 'wasn', 'weren', 'shouldn', 'wouldn', 'couldn', 'hasn', 'haven', 'never']);
 // "my lead says X. true?": who said it and asking whether it holds say nothing about the subject; X does.
 const HEARSAY = ['say', 'says', 'said', 'saying', 'claim', 'claims', 'claimed', 'insist', 'insists', 'told', 'tells', 'reckon', 'reckons', 'apparently', 'supposedly', 'heard', 'coworker', 'coworkers', 'colleague', 'colleagues', 'boss', 'lead', 'true', 'correct', 'right'];
 const OWNER = new Set(['my', 'our', 'your', 'a', 'small', 'tiny', 'early', 'stage', 'bootstrapped', 'funded']);
-const STOP = new Set([...englishStopwords.filter((w) => !KEEP.has(w)), ...CHAT_FILLER, ...HEARSAY, 's', 't', 're', 've', 'll', 'd', 'm']);
+const STOP = new Set([...englishStopwords.filter((w) => !KEEP.has(w)), ...CHAT_FILLER, ...HEARSAY, ...ASKING, 's', 't', 're', 've', 'll', 'd', 'm']);
 
 /** True for a word that never says what a message is about ("the", "pls", "coworker"): it is left out of ranking. */
 export const isStopWord = (token: string): boolean => STOP.has(token);
