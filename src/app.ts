@@ -7,6 +7,7 @@ import { createNlu, type Nlu } from './core/nlu/index.js';
 import { loadIntents } from './core/nlu/load.js';
 import { createRetriever, type Retriever } from './core/retrieve/index.js';
 import { loadExpander } from './core/retrieve/synonyms.js';
+import { chatWords } from './core/retrieve/terms.js';
 import { loadScopeLexicon, type ScopeLexicon } from './core/answer/scope.js';
 import { loadJargon } from './core/answer/jargon.js';
 import { questionTexts } from './core/knowledge/texts.js';
@@ -49,7 +50,8 @@ export function loadBrain(root: string = projectRoot(), options: { cache?: boole
   const messages = loadMessages(join(root, 'data', 'messages.json'));
   const intents = loadIntents(join(root, 'intents'));
   const retriever = createRetriever(knowledge, { cacheDir, expand: loadExpander(join(root, 'data', 'synonyms.json')) });
-  const nlu = createNlu(intents, knowledge.techs, { cacheDir, vocabulary: retriever.knownWords });
+  // "kinda scared" is not a typo of kind (the Kubernetes tool): chat words are vocabulary too.
+  const nlu = createNlu(intents, knowledge.techs, { cacheDir, vocabulary: [...retriever.knownWords, ...chatWords] });
   const offTopic = intents.filter((f) => f.intent === 'out_of_scope').flatMap((f) => f.examples);
   const dialogue = createDialoguePort(join(root, 'data'), knowledge);
   // Keyed by the knowledge's fingerprint, the question texts are only gathered when the jargon must be found again.

@@ -38,6 +38,12 @@ describe('answers from the knowledge base', () => {
     expect(aboutOf(await say('tell me about virtual box'))).toContain('virtualbox');
   });
 
+  it('GIVEN chat words one letter from a name ("kinda", "sorta") THEN they name nothing: "kinda" is not kind, the Kubernetes tool', () => {
+    const { nlu } = sharedBrain();
+    expect(nlu.classify('do my files vanish when the container stops? kinda worried').mentions.map((m) => m.id)).not.toContain('kind-k8s');
+    expect(nlu.classify('kind vs minikube for local clusters').mentions.map((m) => m.id)).toContain('kind-k8s');
+  });
+
   it('GIVEN "is hyper-v type 1 or type 2" THEN says type 1, not what one seed claims', async () => {
     const { say } = await harness();
     const reply = await say('is hyperv a type 1 or type 2 hypervisor?');

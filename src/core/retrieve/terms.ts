@@ -16,6 +16,9 @@ const HEARSAY = ['say', 'says', 'said', 'saying', 'claim', 'claims', 'claimed', 
 const OWNER = new Set(['my', 'our', 'your', 'a', 'small', 'tiny', 'early', 'stage', 'bootstrapped', 'funded']);
 const STOP = new Set([...englishStopwords.filter((w) => !KEEP.has(w)), ...CHAT_FILLER, ...HEARSAY, ...ASKING, 's', 't', 're', 've', 'll', 'd', 'm']);
 
+/** Chat filler, hearsay and asking words as typed ("kinda", "coworker"): ordinary words, never a typo of a name. */
+export const chatWords: readonly string[] = [...CHAT_FILLER, ...HEARSAY, ...ASKING];
+
 /** True for a word that never says what a message is about ("the", "pls", "coworker"): it is left out of ranking. */
 export const isStopWord = (token: string): boolean => STOP.has(token);
 
