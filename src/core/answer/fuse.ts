@@ -160,7 +160,8 @@ export function inScope(result: NluResult, scope: ScopeSignals, top: FactHit | u
       if (scope.unknown === 0 && coverage >= NONE_CLOSE_COVERAGE && scope.words >= NONE_CLOSE_MIN_WORDS && !saysOutOfScope) return true;
       // Asked what it is, and a definition of exactly those words answers it, unless the classifier is sure it is off-topic.
       if (definition && scope.words > 0 && scope.unknown === 0 && scope.generalIT !== true && coverage >= NONE_WHOLE_COVERAGE && !(saysOutOfScope && result.confidence >= STRONG_OOS_CONFIDENCE)) return true;
-      return result.intent !== OUT_OF_SCOPE && scope.unknown <= NONE_MAX_UNKNOWN && (coverage >= NONE_MIN_COVERAGE || sureTopic);
+      // Words only one fact uses in passing ("mask" of "subnet mask") are no more the domain's than unknown ones.
+      return result.intent !== OUT_OF_SCOPE && scope.unknown + (scope.thin ?? 0) <= NONE_MAX_UNKNOWN && (coverage >= NONE_MIN_COVERAGE || sureTopic);
   }
 }
 

@@ -17,6 +17,8 @@ export interface ScopeSignals {
   anchor: 'strong' | 'weak' | 'none';
   /** Share of content words foreign to the knowledge; raised to 1 when an other-sense phrase is used. */
   unknown: number;
+  /** Share of content words only one fact uses in passing ("mask" of "subnet mask"): known, but not the domain's. */
+  thin?: number;
   words: number;
   /** A domain word is used in its ordinary sense ("shipping container", "docking station"). */
   otherSense: boolean;
@@ -124,11 +126,12 @@ export function reportsTrouble(text: string, lexicon: Pick<ScopeLexicon, 'troubl
 // "linux only, nothing weird", "no issues so far": trouble denied is no trouble.
 const NO_TROUBLE = new Set(['no', 'nothing', 'not', 'never', 'without', 'zero', 'none']);
 
-export function scopeSignals(text: string, nlu: Pick<NluResult, 'mentions'>, retriever: Pick<Retriever, 'knows'>, lexicon: ScopeLexicon): ScopeSignals {
+export function scopeSignals(text: string, nlu: Pick<NluResult, 'mentions'>, retriever: Pick<Retriever, 'knows'> & Partial<Pick<Retriever, 'knowsWell'>>, lexicon: ScopeLexicon): ScopeSignals {
   // Figures ("80gb", "2x24") are never in the knowledge and say nothing about the subject.
   const words = contentWords(text).filter((w) => !/\d/.test(w));
   const offTopicRequest = words.some((w) => lexicon.offTopicStems?.has(w) === true);
   const unknown = words.length === 0 ? 0 : words.filter((w) => !retriever.knows(w) || lexicon.offTopicStems?.has(w) === true).length / words.length;
+  const thin = words.length === 0 || !retriever.knowsWell ? 0 : words.filter((w) => retriever.knows(w) && !retriever.knowsWell!(w)).length / words.length;
   const tokens = tokenize(text);
   // "a 40ft shipping container", "a cattle rancher": the word is used in its ordinary sense, so it anchors nothing.
   const stems = tokens.map(stem);
@@ -144,5 +147,5 @@ export function scopeSignals(text: string, nlu: Pick<NluResult, 'mentions'>, ret
   const anchor = strong ? 'strong' : (nlu.mentions.length > 0 || rareJargon) && !otherSense ? 'weak' : 'none';
   const general = new Set(words.filter((w) => lexicon.generalStems.has(w)));
   const generalIT = words.some((w) => lexicon.generalITStems?.has(w) === true);
-  return { anchor, unknown: otherSense && !strong ? 1 : unknown, words: words.length, otherSense, general, ...(rareJargon ? { rareJargon } : {}), ...(offTopicRequest ? { offTopicRequest } : {}), ...(generalIT ? { generalIT } : {}) };
+  return { anchor, unknown: otherSense && !strong ? 1 : unknown, ...(thin > 0 ? { thin } : {}), words: words.length, otherSense, general, ...(rareJargon ? { rareJargon } : {}), ...(offTopicRequest ? { offTopicRequest } : {}), ...(generalIT ? { generalIT } : {}) };
 }

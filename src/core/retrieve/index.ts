@@ -42,6 +42,8 @@ export interface Retriever {
   idf(word: string): number;
   /** True when the stemmed word occurs anywhere in the knowledge (facts and entries). */
   knows(word: string): boolean;
+  /** True when the stemmed word is an entry's or used by at least two facts: one fact's passing word ("subnet mask") is not the domain's. */
+  knowsWell(word: string): boolean;
   /** Words (as typed, lowercase) the knowledge uses at least twice: vocabulary, never a typo of a name. */
   readonly knownWords: readonly string[];
 }
@@ -60,6 +62,7 @@ const KNOWN_WORD_MIN_COUNT = 2;
 const ON_EACH_MORE_NAMED = 0.25;
 const MAX_DEFINITIONS = 4;
 const MATCH_BITS = 32;
+const WELL_KNOWN_MIN_FACTS = 2;
 
 export interface RetrieverOptions {
   cacheDir?: string;
@@ -276,7 +279,9 @@ export function createRetriever(kb: Knowledge, options: RetrieverOptions = {}): 
 
   const vocabulary = new Set([...frequency.keys(), ...data.entryWords]);
   const knownWords = data.knownWords;
-  return { search, idf, knows: (word) => vocabulary.has(word), knownWords };
+  const entryVocabulary = new Set(data.entryWords);
+  const knowsWell = (word: string) => entryVocabulary.has(word) || (frequency.get(word) ?? 0) >= WELL_KNOWN_MIN_FACTS;
+  return { search, idf, knows: (word) => vocabulary.has(word), knowsWell, knownWords };
 }
 
 function topArrays(room: number) {

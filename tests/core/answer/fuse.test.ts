@@ -5,7 +5,10 @@ import type { NluResult } from '../../../src/core/nlu/index.js';
 import { createRetriever } from '../../../src/core/retrieve/index.js';
 import { fixtureKnowledge } from '../retrieve/fixture.js';
 
-const kb = fixtureKnowledge();
+// The sizing words are used by two facts here, so they are the domain's words, not one fact's passing remark.
+const base = fixtureKnowledge();
+const sizingDefaults = { ...base.facts.find((f) => f.id === 'kvm-sizing')!, id: 'kvm-sizing-defaults', ask: ['default guest sizing from monitoring'], answer: 'Size a guest by default from what monitoring shows.' };
+const kb = { ...base, facts: [...base.facts, sizingDefaults] };
 const retriever = createRetriever(kb);
 const lexicon: ScopeLexicon = { ordinaryNames: new Set(['container', 'containers', 'pod']), domainWords: new Set(['vcpu']), otherSenses: [['ship', 'contain']], troubleWords: [], generalStems: new Set(['contain', 'pod', 'daemon', 'root'])};
 const isProduct = (id: string) => ['docker', 'podman', 'kvm'].includes(id);
@@ -61,6 +64,18 @@ describe('fusing the classifier with the fact ranking', () => {
   it('GIVEN no name at all but every word known and one fact answering all of them THEN in scope, unless the classifier is all but certain it is off-topic', () => {
     expect(readOf('guest sizing from monitoring', nlu('out_of_scope', 0.9)).kind).toBe('facts');
     expect(readOf('guest sizing from monitoring', nlu('out_of_scope', 0.995)).kind).toBe('out_of_scope');
+  });
+
+  it('GIVEN a message that names nothing and whose words only one fact uses in passing ("what is a subnet mask") THEN out of scope, however well that fact covers it; once two facts use them, in scope', () => {
+    const passing = { ...base.facts.find((f) => f.id === 'docker-daemon')!, id: 'docker-bridge-range', ask: ['docker bridge address range'], answer: 'Docker picks each bridge network from its default pools, a subnet mask of /16 each.' };
+    const again = { ...passing, id: 'docker-pool-change', ask: ['change docker address pools'], answer: 'Set default-address-pools in daemon.json; each pool gives a base and a subnet mask size.' };
+    const readWith = (facts: typeof kb.facts) => {
+      const r = createRetriever({ ...kb, facts });
+      const result = nlu('define', 0.93);
+      return fuse(result, r.search({ text: 'what is a subnet mask', entities: [] }), r, scopeSignals('what is a subnet mask', result, r, lexicon), { threshold: 0.45, adviceOnly: false, isProduct, neighbours: () => false, bareQuestion: false, topicOf: () => undefined }).kind;
+    };
+    expect(readWith([...kb.facts, passing])).toBe('out_of_scope');
+    expect(readWith([...kb.facts, passing, again])).toBe('facts');
   });
 
   it('GIVEN a longer message that names nothing, every word known, and one fact answering it closely (a pasted error) THEN in scope, unless the classifier says it is off-topic', () => {
