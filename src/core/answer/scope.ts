@@ -126,12 +126,12 @@ export function reportsTrouble(text: string, lexicon: Pick<ScopeLexicon, 'troubl
 // "linux only, nothing weird", "no issues so far": trouble denied is no trouble.
 const NO_TROUBLE = new Set(['no', 'nothing', 'not', 'never', 'without', 'zero', 'none']);
 
-export function scopeSignals(text: string, nlu: Pick<NluResult, 'mentions'>, retriever: Pick<Retriever, 'knows'> & Partial<Pick<Retriever, 'knowsWell'>>, lexicon: ScopeLexicon): ScopeSignals {
+export function scopeSignals(text: string, nlu: Pick<NluResult, 'mentions'>, retriever: Pick<Retriever, 'knows' | 'knowsWell'>, lexicon: ScopeLexicon): ScopeSignals {
   // Figures ("80gb", "2x24") are never in the knowledge and say nothing about the subject.
   const words = contentWords(text).filter((w) => !/\d/.test(w));
   const offTopicRequest = words.some((w) => lexicon.offTopicStems?.has(w) === true);
   const unknown = words.length === 0 ? 0 : words.filter((w) => !retriever.knows(w) || lexicon.offTopicStems?.has(w) === true).length / words.length;
-  const thin = words.length === 0 || !retriever.knowsWell ? 0 : words.filter((w) => retriever.knows(w) && !retriever.knowsWell!(w)).length / words.length;
+  const thin = words.length === 0 ? 0 : words.filter((w) => retriever.knows(w) && !retriever.knowsWell(w)).length / words.length;
   const tokens = tokenize(text);
   // "a 40ft shipping container", "a cattle rancher": the word is used in its ordinary sense, so it anchors nothing.
   const stems = tokens.map(stem);

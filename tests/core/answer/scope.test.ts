@@ -18,7 +18,7 @@ describe('a message that reports trouble', () => {
 
 describe('rare jargon', () => {
   const lexicon: ScopeLexicon = { ordinaryNames: new Set(), domainWords: new Set(['kubelet']), rareWords: new Set(['kured', 'zsh']), otherSenses: [], troubleWords: [], generalStems: new Set()};
-  const retriever = { knows: () => true };
+  const retriever = { knows: () => true, knowsWell: () => true };
   const none = { mentions: [] };
 
   it('GIVEN a word only one fact uses ("what is kured") THEN a weak anchor, enough to pick that fact by; the domain\'s common jargon stays a strong one', () => {
@@ -33,7 +33,7 @@ describe('rare jargon', () => {
 
 describe('names typed with a typo', () => {
   const lexicon: ScopeLexicon = { ordinaryNames: new Set(['container']), domainWords: new Set(), otherSenses: [], troubleWords: [], generalStems: new Set()};
-  const retriever = { knows: (w: string) => w !== 'harbour' };
+  const retriever = { knows: (w: string) => w !== 'harbour', knowsWell: (w: string) => w !== 'harbour' };
 
   it('GIVEN a word one letter away from a name ("docked" for Docker) THEN only a weak anchor: it may be an English word; the name spelled right stays a strong one', () => {
     const docked = scopeSignals('the ferry docked in the harbour', { mentions: [{ id: 'docker', text: 'docked', fuzzy: true }] }, retriever, lexicon);
