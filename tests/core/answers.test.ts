@@ -44,6 +44,13 @@ describe('answers from the knowledge base', () => {
     expect(nlu.classify('kind vs minikube for local clusters').mentions.map((m) => m.id)).toContain('kind-k8s');
   });
 
+  it('GIVEN "what is X and when do i need it" THEN the fact whose own phrasing it says (what X is) leads, not a how-to that shares its words', async () => {
+    const { say } = await harness();
+    const reply = await say('what is a docker volume and when do i need one');
+    expect(reply.kind).toBe('answer');
+    if (reply.kind === 'answer') expect(sharedBrain().knowledge.factsById.get(reply.topic)?.facet).toBe('what');
+  });
+
   it('GIVEN "is hyper-v type 1 or type 2" THEN says type 1, not what one seed claims', async () => {
     const { say } = await harness();
     const reply = await say('is hyperv a type 1 or type 2 hypervisor?');

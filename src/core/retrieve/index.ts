@@ -62,6 +62,8 @@ const KNOWN_WORD_MIN_COUNT = 2;
 const ON_EACH_MORE_NAMED = 0.25;
 const MAX_DEFINITIONS = 4;
 const MATCH_BITS = 32;
+// How much the best phrasing's fit can lower a fact's score (see askFit): a tie-breaker among close facts, not a filter.
+const ASK_FIT_WEIGHT = 0.1;
 const WELL_KNOWN_MIN_FACTS = 2;
 
 export interface RetrieverOptions {
@@ -274,9 +276,69 @@ export function createRetriever(kb: Knowledge, options: RetrieverOptions = {}): 
       hits.push({ defines: defines[i]!, fact: facts[i]!, score: topScores[k]!, coverage, coverageOfMessage: (coverage * weight) / (weight + contextWeight), matched });
     }
     for (const n of marked) roles[n] = 0;
+    // A fact whose closest phrasing asks about a word the message never said ("does kvm need root" for "does kvm need
+    // qemu") fits it less well: idf-weighted share of that phrasing's words the message has.
+    if (hits.length > 1) {
+      const said: number[] = [];
+      for (const w of unigramSet) {
+        const n = index.terms.get(w);
+        if (n !== undefined) (saidMarks[n] = 1), said.push(n);
+      }
+      for (let k = 0; k < hits.length; k++) hits[k]!.score *= 1 - ASK_FIT_WEIGHT + ASK_FIT_WEIGHT * askFit(topDocs[k]!);
+      for (const n of said) saidMarks[n] = 0;
+      hits.sort((a, b) => b.score - a.score);
+    }
     return hits;
   }
 
+  // Each fact's phrasings, flat: the index numbers of their stemmed words and their idf weights one phrasing after
+  // another, made the first time the fact ranks near the top. The message's words are marked by number, so a phrasing
+  // is checked without hashing a string.
+  interface Phrasings {
+    terms: Int32Array;
+    weights: Float64Array;
+    /** Where each phrasing ends in terms/weights, and its words' total weight. */
+    ends: Int32Array;
+    totals: Float64Array;
+  }
+  const phrasings: (Phrasings | undefined)[] = new Array(facts.length);
+  const saidMarks = new Uint8Array(index.terms.size);
+  function phrasingsOf(i: number): Phrasings {
+    let p = phrasings[i];
+    if (!p) {
+      const asks = facts[i]!.ask.map((a) => [...new Set(contentWords(a))]);
+      const words = asks.flat();
+      const weights = Float64Array.from(words, idf);
+      const ends = new Int32Array(asks.length);
+      const totals = new Float64Array(asks.length);
+      let at = 0;
+      asks.forEach((ask, k) => {
+        for (let j = 0; j < ask.length; j++) totals[k] = totals[k]! + weights[at + j]!;
+        at += ask.length;
+        ends[k] = at;
+      });
+      phrasings[i] = p = { terms: Int32Array.from(words, (w) => index.terms.get(w) ?? -1), weights, ends, totals };
+    }
+    return p;
+  }
+  /** The idf-weighted share of fact i's closest phrasing that the message says (its words marked in saidMarks). */
+  function askFit(i: number): number {
+    const { terms, weights, ends, totals } = phrasingsOf(i);
+    let best = 0;
+    let start = 0;
+    for (let k = 0; k < ends.length; k++) {
+      const end = ends[k]!;
+      let have = 0;
+      for (let j = start; j < end; j++) {
+        const n = terms[j]!;
+        if (n >= 0 && saidMarks[n] === 1) have += weights[j]!;
+      }
+      const total = totals[k]!;
+      if (total > 0 && have / total > best) best = have / total;
+      start = end;
+    }
+    return best;
+  }
   const vocabulary = new Set([...frequency.keys(), ...data.entryWords]);
   const knownWords = data.knownWords;
   const entryVocabulary = new Set(data.entryWords);
