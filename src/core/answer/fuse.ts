@@ -1,4 +1,4 @@
-import { contentWords } from '../retrieve/terms.js';
+import { askWordsOf } from '../retrieve/terms.js';
 import type { Fact, Facet } from '../knowledge/fact-schema.js';
 import type { NluResult } from '../nlu/index.js';
 import type { FactHit, Retriever } from '../retrieve/index.js';
@@ -225,10 +225,7 @@ export function definitionOf(id: string, said: readonly string[], hits: readonly
   // "what is k3s" is defined by the fact asked "what is k3s", before one asked "k3d what is it" (k3d names K3s too).
   const asksForName = (h: FactHit) =>
     said.length > 0 &&
-    h.fact.ask.some((a) => {
-      const words = contentWords(a);
-      return words.length > 0 && words.every((w) => said.includes(w));
-    });
+    askWordsOf(h.fact).some((words) => words.length > 0 && words.every((w) => said.includes(w)));
   return (
     hits.find((h) => h.defines && h.fact.about[0] === id && asksForName(h)) ??
     hits.find((h) => h.defines && h.fact.about[0] === id && usesName(h)) ??
@@ -236,13 +233,13 @@ export function definitionOf(id: string, said: readonly string[], hits: readonly
   );
 }
 
-// The content words of a fact's own questions, stemmed once per fact.
+// All the words of a fact's own questions, as one set per fact.
 const askedWords = new WeakMap<Fact, ReadonlySet<string>>();
 
 /** The words a fact matched are words its own questions use ("taint" in "what is a taint"), not only its answer's. */
 function asksAbout(hit: FactHit): boolean {
   let asked = askedWords.get(hit.fact);
-  if (!asked) askedWords.set(hit.fact, (asked = new Set(hit.fact.ask.flatMap((a) => contentWords(a)))));
+  if (!asked) askedWords.set(hit.fact, (asked = new Set(askWordsOf(hit.fact).flat())));
   return hit.matched.every((w) => asked.has(w));
 }
 

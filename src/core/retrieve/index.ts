@@ -5,7 +5,7 @@ import { cacheKey, cachedJson } from '../cache.js';
 import { buildIndex, indexFromJson, indexToJson, postingsHave, scoreBuffers, scoreTerms, type Bm25Json, type QueryTerm } from './bm25.js';
 import { frequentWords, knowledgeTexts } from '../knowledge/texts.js';
 import type { Expander } from './synonyms.js';
-import { analyse, contentWords } from './terms.js';
+import { analyse, askWordsOf, contentWords } from './terms.js';
 
 export interface FactHit {
   fact: Fact;
@@ -306,7 +306,7 @@ export function createRetriever(kb: Knowledge, options: RetrieverOptions = {}): 
   function phrasingsOf(i: number): Phrasings {
     let p = phrasings[i];
     if (!p) {
-      const asks = facts[i]!.ask.map((a) => [...new Set(contentWords(a))]);
+      const asks = askWordsOf(facts[i]!);
       const words = asks.flat();
       const weights = Float64Array.from(words, idf);
       const ends = new Int32Array(asks.length);

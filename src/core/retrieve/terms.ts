@@ -52,6 +52,16 @@ export const contentWords: (text: string) => readonly string[] = remembered((tex
   return out;
 });
 
+// Each fact's phrasings, stemmed once per fact: ranking, scope and definitions all read them.
+const phrasingWords = new WeakMap<object, readonly (readonly string[])[]>();
+
+/** The stemmed content words of each of a fact's phrasings ("ask"), each word once per phrasing. */
+export function askWordsOf(fact: { readonly ask: readonly string[] }): readonly (readonly string[])[] {
+  let words = phrasingWords.get(fact);
+  if (!words) phrasingWords.set(fact, (words = fact.ask.map((a) => [...new Set(contentWords(a))])));
+  return words;
+}
+
 /** Terms of a text; each line is its own phrase, so pairs never join two phrasings. */
 export const analyse: (text: string) => Analysed = remembered((text) => {
   const unigrams: string[] = [];
